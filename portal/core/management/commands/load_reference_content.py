@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.core.reference.loader import Loader, ReferenceContentError
+
+DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "content" / "reference"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or update the reference content (home, fields of work, countries, "
+        "structures, leadership, news, stories, events, menus) from the YAML files in "
+        "content/reference/. Safe to run again: unchanged pages are left alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--directory", default=str(DEFAULT_DIRECTORY), help="Folder holding the YAML files."
+        )
+
+    def handle(self, *args, directory, **options):
+        try:
+            stats = Loader(directory).run()
+        except ReferenceContentError as exc:
+            raise CommandError(f"Reference content not loaded. {exc}") from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Reference content loaded: {created} created, {updated} updated, "
+                "{unchanged} unchanged.".format(
+                    created=stats["created"], updated=stats["updated"], unchanged=stats["unchanged"]
+                )
+            )
+        )

@@ -1,0 +1,234 @@
+"""Page types and mixins shared by the whole site."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.taxonomy.models import TermKind, term_field
+
+from .blocks import BodyBlock
+from .widgets import TermCheckboxes
+
+
+class BasePage(Page):
+    """What every page has: a summary for listings, a social image, schema.org
+    data and a cache policy."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "One or two sentences shown in listings, cards, search results and the "
+            "meta description."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social image"),
+        help_text=_("Shown when the page is shared; 1200×630 works best."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    schema_type = "WebPage"
+    # Shown in listings and cards ("News item", "Story"...).
+    label = ""
+
+    class Meta:
+        abstract = True
+
+    def get_schema_org(self, request=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        return data
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated or getattr(request, "is_preview", False):
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        return response
+
+
+class StandardPage(BasePage):
+    """A page of prose; it lists its child pages below the body."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        return context
+
+
+class TaggedPage(BasePage):
+    """News, stories, events, publications and projects: dated, illustrated,
+    and tagged with language-independent terms."""
+
+    date = models.DateField(_("date"), db_index=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    fields_of_work = term_field(
+        TermKind.FIELD_OF_WORK, _("fields of work"), _("The topics this item is about.")
+    )
+    countries = term_field(
+        TermKind.COUNTRY, _("countries"), _("The countries this item concerns.")
+    )
+    structures = term_field(
+        TermKind.STRUCTURE,
+        _("structures"),
+        _("The OSCE structures (offices, institutions, field operations) involved."),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    tag_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("fields_of_work", widget=TermCheckboxes),
+                FieldPanel("countries", widget=TermCheckboxes),
+                FieldPanel("structures", widget=TermCheckboxes),
+            ],
+            heading=_("Tags"),
+            help_text=_(
+                "Tags decide where this item appears: on field-of-work, country and "
+                "structure pages and in filtered listings. They are shared by all "
+                "translations."
+            ),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def build_edit_handler(cls, extra_tabs=()):
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading=_("Content")),
+                *extra_tabs,
+                ObjectList(cls.tag_panels, heading=_("Tags")),
+                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.settings_panels, heading=_("Settings")),
+            ]
+        )
+
+    @classmethod
+    def listing_queryset(cls, locale):
+        """Live items of this type in ``locale``, newest first."""
+        return (
+            cls.objects.live()
+            .filter(locale=locale)
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        data["datePublished"] = self.date.isoformat()
+        return data
+
+
+LISTING_MODELS = {
+    "news": ("news", "NewsPage"),
+    "stories": ("news", "StoryPage"),
+    "events": ("events", "EventPage"),
+    "publications": ("publications", "PublicationPage"),
+    "projects": ("projects", "ProjectPage"),
+}
+
+
+class ListingPage(BasePage):
+    """The index of one kind of dated content (news, stories, events, resources,
+    projects). Items may live anywhere in the tree (a field operation's own news
+    section, for example); the listing gathers them by type."""
+
+    class ListingType(models.TextChoices):
+        NEWS = "news", _("News")
+        STORIES = "stories", _("Stories")
+        EVENTS = "events", _("Events")
+        PUBLICATIONS = "publications", _("Resources")
+        PROJECTS = "projects", _("Projects")
+
+    listing_type = models.CharField(
+        _("lists"), max_length=20, choices=ListingType.choices, default=ListingType.NEWS
+    )
+    intro = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+
+    per_page = 20
+    content_panels = [*BasePage.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
+    subpage_types = [
+        "news.NewsPage",
+        "news.StoryPage",
+        "events.EventPage",
+        "publications.PublicationPage",
+        "projects.ProjectPage",
+    ]
+
+    class Meta:
+        verbose_name = _("listing page")
+
+    @cached_property
+    def item_model(self):
+        return apps.get_model(*LISTING_MODELS[self.listing_type])
+
+    def get_items(self):
+        return self.item_model.listing_queryset(self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_items(), self.per_page)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404(_("There is no such page of results.")) from exc
+        context["items"] = page
+        context["paginator"] = paginator
+        return context

@@ -1,0 +1,225 @@
+"""Template tags and filters shared by the site's templates.
+
+Everything here is presentation glue: it never changes data, and each tag
+documents how many database queries it may cost, so that page budgets stay
+predictable.
+"""
+
+import json
+
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+register = template.Library()
+
+# Characters that could end a <script> element or start an HTML construct.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter(is_safe=True)
+def jsonld(value):
+    """Serialize ``value`` as JSON safe to embed in ``<script type="application/ld+json">``.
+
+    ``<``, ``>`` and ``&`` are written as \\u escapes, so a title such as
+    ``</script><script>`` can never close the element."""
+    text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))
+
+
+@register.simple_tag(takes_context=True)
+def schema_org(context, page):
+    """``{% schema_org page as data %}``: the page's schema.org dictionary."""
+    get_schema = getattr(page, "get_schema_org", None)
+    if get_schema is None:
+        return None
+    return get_schema(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page=None):
+    """The absolute URL of the current page, without tracking parameters.
+
+    Keeps ``?page=N`` on paginated listings so each page of results is its own
+    canonical document. No query."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    number = request.GET.get("page")
+    if number and number.isdigit() and number != "1":
+        url = f"{url}?page={number}"
+    return url
+
+
+@register.filter
+def nav_id(value):
+    """A stable id fragment from a menu title: "Our work" -> "our-work".
+
+    Keeps non-Latin letters (Russian titles) so ids never collapse to ""."""
+    return slugify(str(value), allow_unicode=True) or "item"
+
+
+@register.filter
+def split_commas(value):
+    """"a, b, c" -> ["a", "b", "c"] (blank items dropped)."""
+    return [part.strip() for part in str(value or "").split(",") if part.strip()]
+
+
+@register.filter
+def structure_pages(pages):
+    """The structure pages (teams, departments...) among ``pages``."""
+    return [p for p in pages or () if hasattr(p, "kind") and hasattr(p, "term_id")]
+
+
+@register.filter
+def other_pages(pages):
+    """The pages among ``pages`` that are not structures."""
+    return [p for p in pages or () if not (hasattr(p, "kind") and hasattr(p, "term_id"))]
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """``{% breadcrumb_trail page as crumbs %}``: the page's ancestors from the
+    home page down (the tree root excluded). One query."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).order_by("path"))
+
+
+@register.simple_tag
+def elided_pages(page_obj, on_each_side=2, on_ends=1):
+    """Page numbers for a pagination bar, with ``…`` (Paginator.ELLIPSIS) gaps."""
+    paginator = page_obj.paginator
+    return list(
+        paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )
+
+
+def _locale_id(context, page=None):
+    page = page or context.get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale_id
+    from wagtail.models import Locale
+
+    try:
+        return Locale.get_active().pk
+    except Locale.DoesNotExist:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def tag_links(context, page):
+    """``{% tag_links page as tags %}``: the field-of-work, country and structure
+    pages, in the page's locale, for the terms ``page`` is tagged with.
+
+    Returns a list of ``{"kind", "label", "links": [{"title", "url"}]}`` with
+    empty groups left out. At most three queries (one per kind of term)."""
+    from portal.countries.models import CountryPage
+    from portal.structures.models import StructurePage
+    from portal.topics.models import FieldOfWorkPage
+
+    request = context.get("request")
+    locale_id = _locale_id(context, page)
+    groups = []
+    for field, model, kind, label in (
+        ("fields_of_work", FieldOfWorkPage, "fields_of_work", _("Fields of work")),
+        ("countries", CountryPage, "countries", _("Countries")),
+        ("structures", StructurePage, "structures", _("Structures")),
+    ):
+        manager = getattr(page, field, None)
+        if manager is None:
+            continue
+        term_ids = manager.all().values_list("pk", flat=True)
+        pages = (
+            model.objects.live()
+            .filter(locale_id=locale_id, term_id__in=term_ids)
+            .order_by("title")
+        )
+        links = [{"title": p.title, "url": p.get_url(request)} for p in pages]
+        if links:
+            groups.append({"kind": kind, "label": label, "links": links})
+    return groups
+
+
+@register.simple_tag(takes_context=True)
+def term_page(context, term_id, app_model, page=None):
+    """``{% term_page page.organizer_id "structures.StructurePage" as org %}``:
+    the live page of that term in the current page's locale, or None. One
+    query (none when ``term_id`` is empty)."""
+    if not term_id:
+        return None
+    from django.apps import apps
+
+    model = apps.get_model(app_model)
+    return (
+        model.objects.live()
+        .filter(term_id=term_id, locale_id=_locale_id(context, page))
+        .first()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def listing_urls(context, page=None):
+    """``{% listing_urls as listings %}``: URL of the listing page of each kind
+    ("news", "stories", "events", "publications", "projects") in the current
+    locale, for "See all" links. One query, memoized on the request."""
+    from portal.core.models import ListingPage
+
+    request = context.get("request")
+    locale_id = _locale_id(context, page)
+    cache_attr = f"_portal_listing_urls_{locale_id}"
+    if request is not None and hasattr(request, cache_attr):
+        return getattr(request, cache_attr)
+    urls = {}
+    for listing in ListingPage.objects.live().filter(locale_id=locale_id).order_by("depth", "path"):
+        # The shallowest listing of a kind is the site-wide one (a field
+        # operation may have its own news listing deeper in the tree).
+        urls.setdefault(listing.listing_type, listing.get_url(request))
+    if request is not None:
+        setattr(request, cache_attr, urls)
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def home_links(context, page):
+    """``{% home_links page as links %}``: what the home page links to beyond
+    its own content. Two queries.
+
+    ``fields_of_work``: the field-of-work pages (title, url), by title;
+    ``fields_of_work_url``: their index page; ``countries_url``: the country
+    index; ``history_url``: the "Our history" page (slug ``our-history``)."""
+    from portal.countries.models import CountryIndexPage
+    from portal.topics.models import FieldOfWorkPage
+
+    request = context.get("request")
+    locale_id = page.locale_id
+    fields = list(FieldOfWorkPage.objects.live().filter(locale_id=locale_id).order_by("title"))
+    links = {
+        "fields_of_work": [{"title": f.title, "url": f.get_url(request)} for f in fields],
+        "fields_of_work_url": None,
+        "countries_url": None,
+        "history_url": None,
+    }
+    if fields:
+        # The index is the parent of the topics: drop the last path segment.
+        url = links["fields_of_work"][0]["url"] or ""
+        links["fields_of_work_url"] = url.rstrip("/").rsplit("/", 1)[0] + "/" if url else None
+    index_type = ContentType.objects.get_for_model(CountryIndexPage)  # cached by Django
+    others = Page.objects.live().filter(
+        Q(content_type=index_type) | Q(slug="our-history"), locale_id=locale_id
+    )
+    for other in others.order_by("depth"):
+        if other.content_type_id == index_type.pk:
+            links["countries_url"] = links["countries_url"] or other.get_url(request)
+        else:
+            links["history_url"] = links["history_url"] or other.get_url(request)
+    return links
+

@@ -1,0 +1,38 @@
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+
+def page_not_found(request, exception=None):
+    """A styled 404 with the site's navigation and a way forward."""
+    message = ""
+    if exception is not None and exception.args and isinstance(exception.args[0], str | Promise):
+        # Only messages we raise ourselves are strings meant for visitors;
+        # Django's resolver passes a dict.
+        message = str(exception.args[0])
+    site = Site.find_for_request(request)
+    context = {"message": message, "home_page": site.root_page.localized if site else None}
+    return TemplateResponse(request, "404.html", context, status=404)
+
+
+def server_error(request):
+    """A static 500 page: no database, no context processors."""
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -1,0 +1,173 @@
+import datetime
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
+from portal.core.related import related_content
+from portal.taxonomy.models import Term, TermKind, TermPageMixin
+
+
+class CountryStatus(models.TextChoices):
+    PARTICIPATING_STATE = "participating_state", _("Participating State")
+    ASIAN_PARTNER = "asian_partner", _("Asian Partner for Co-operation")
+    MEDITERRANEAN_PARTNER = "mediterranean_partner", _("Mediterranean Partner for Co-operation")
+
+
+class Chairpersonship(models.Model):
+    """Which participating State chairs the Organization in a given year.
+
+    The Chairpersonship is data, never part of a country's name: the country
+    page, the menu and the country list derive it from the year."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    country = models.ForeignKey(
+        Term,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": TermKind.COUNTRY},
+        verbose_name=_("country"),
+    )
+
+    panels = [FieldPanel("year"), FieldPanel("country")]
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Chairpersonship")
+
+    def __str__(self):
+        return f"{self.year}: {self.country}"
+
+    @classmethod
+    def current_term_id(cls, today=None):
+        year = (today or datetime.date.today()).year
+        return cls.objects.filter(year=year).values_list("country_id", flat=True).first()
+
+
+class CountryPage(TermPageMixin, BasePage):
+    term_kind = TermKind.COUNTRY
+    schema_type = "Country"
+
+    status = models.CharField(
+        _("status"), max_length=30, choices=CountryStatus.choices, db_index=True
+    )
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2, e.g. AT.")
+    )
+    joined = models.PositiveSmallIntegerField(
+        _("year joined"), null=True, blank=True, help_text=_("Leave empty where not known.")
+    )
+    other_names = models.CharField(
+        _("other names"),
+        max_length=255,
+        blank=True,
+        help_text=_("Comma-separated names this country is also known by, e.g. Czech Republic."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["countries.CountryIndexPage"]
+    subpage_types = ["core.StandardPage"]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("other_names", boost=2),
+        index.FilterField("status"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("status"), FieldPanel("iso_code"), FieldPanel("joined")]),
+        FieldPanel("other_names"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    @property
+    def alias_list(self):
+        return [a.strip() for a in self.other_names.split(",") if a.strip()]
+
+    @property
+    def is_participating_state(self):
+        return self.status == CountryStatus.PARTICIPATING_STATE
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.structures.models import StructureKind, StructurePage
+
+        context = super().get_context(request, *args, **kwargs)
+        chair_years = list(
+            Chairpersonship.objects.filter(country_id=self.term_id).values_list("year", flat=True)
+        )
+        context["chair_years"] = chair_years
+        context["is_chair"] = datetime.date.today().year in chair_years
+        context["field_operations"] = list(
+            StructurePage.objects.live()
+            .filter(locale=self.locale, countries=self.term, kind=StructureKind.FIELD_OPERATION)
+            .order_by("closed", "title")
+        )
+        context.update(related_content("countries", self.term, self.locale, limit=4))
+        return context
+
+
+class CountryIndexPage(RoutablePageMixin, BasePage):
+    """All countries, grouped by status, with one sub-list per group."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["countries.CountryPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    GROUP_SLUGS = {
+        "participating-states": CountryStatus.PARTICIPATING_STATE,
+        "asian-partners": CountryStatus.ASIAN_PARTNER,
+        "mediterranean-partners": CountryStatus.MEDITERRANEAN_PARTNER,
+    }
+
+    class Meta:
+        verbose_name = _("country index")
+
+    def get_groups(self, status=None):
+        countries = (
+            CountryPage.objects.live()
+            .child_of(self)
+            .only("id", "title", "slug", "url_path", "status", "term_id", "path", "depth")
+            .order_by("title")
+        )
+        if status:
+            countries = countries.filter(status=status)
+        chair_id = Chairpersonship.current_term_id()
+        groups = {value: [] for value, _label in CountryStatus.choices}
+        for country in countries:
+            country.is_chair = country.term_id == chair_id
+            groups[country.status].append(country)
+        return [
+            {"status": value, "label": label, "slug": self.slug_for(value), "countries": groups[value]}
+            for value, label in CountryStatus.choices
+            if groups[value]
+        ]
+
+    def slug_for(self, status):
+        return next(slug for slug, value in self.GROUP_SLUGS.items() if value == status)
+
+    @path("")
+    def all_countries(self, request):
+        return self.render(request, context_overrides={"groups": self.get_groups()})
+
+    @path("<slug:group>/")
+    def group(self, request, group):
+        status = self.GROUP_SLUGS.get(group)
+        if status is None:
+            raise Http404(_("There is no such group of countries."))
+        groups = self.get_groups(status)
+        return self.render(
+            request,
+            context_overrides={"groups": groups, "group_label": CountryStatus(status).label},
+        )

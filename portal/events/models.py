@@ -1,0 +1,146 @@
+import zoneinfo
+
+from django import forms
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.search import index
+
+from portal.core.models import TaggedPage
+from portal.taxonomy.models import Term, TermKind
+
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def validate_timezone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("%(value)s is not a known time zone; use an IANA name such as Europe/Vienna."),
+            params={"value": value},
+        )
+
+
+class EventPage(TaggedPage):
+    """A meeting, conference, training or ceremony. ``start`` and ``end`` are
+    stored in UTC and shown in the event's own time zone; ``date`` (the start
+    date in that time zone) orders events with the other dated content."""
+
+    class EventType(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        CONFERENCE = "conference", _("Conference")
+        TRAINING = "training", _("Training")
+        CEREMONY = "ceremony", _("Ceremony")
+        EXHIBITION = "exhibition", _("Exhibition")
+        WORKSHOP = "workshop", _("Workshop")
+        OTHER = "other", _("Other")
+
+    class Registration(models.TextChoices):
+        OPEN = "open", _("Registration open")
+        CLOSED = "closed", _("Registration closed")
+        INVITATION = "invitation", _("By invitation only")
+        NONE = "none", _("No registration needed")
+
+    schema_type = "Event"
+
+    start = models.DateTimeField(_("start"), db_index=True)
+    end = models.DateTimeField(_("end"), db_index=True)
+    timezone = models.CharField(
+        _("time zone"), max_length=64, validators=[validate_timezone], default="Europe/Vienna"
+    )
+    all_day = models.BooleanField(_("all day"), default=False)
+    location = models.CharField(_("place"), max_length=255, blank=True)
+    event_type = models.CharField(
+        _("type"), max_length=20, choices=EventType.choices, default=EventType.MEETING
+    )
+    meeting_series = models.ForeignKey(
+        Term,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": TermKind.MEETING_SERIES},
+        verbose_name=_("meeting series"),
+    )
+    organizer = models.ForeignKey(
+        Term,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": TermKind.STRUCTURE},
+        verbose_name=_("organizing structure"),
+    )
+    registration = models.CharField(
+        _("registration"), max_length=20, choices=Registration.choices, default=Registration.NONE
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+
+    parent_page_types = ["core.ListingPage"]
+    subpage_types = []
+    search_fields = [
+        *TaggedPage.search_fields,
+        index.SearchField("location"),
+        index.FilterField("start"),
+        index.FilterField("event_type"),
+    ]
+    content_panels = [*TaggedPage.content_panels[:2], *TaggedPage.content_panels[3:]]
+    event_panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        FieldRowPanel(
+            [
+                FieldPanel("timezone", widget=forms.Select(choices=TIMEZONE_CHOICES)),
+                FieldPanel("all_day"),
+            ]
+        ),
+        FieldPanel("location"),
+        FieldRowPanel([FieldPanel("event_type"), FieldPanel("meeting_series")]),
+        FieldPanel("organizer"),
+        MultiFieldPanel(
+            [FieldPanel("registration"), FieldPanel("registration_url")],
+            heading=_("Registration"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+
+    @property
+    def label(self):
+        return self.get_event_type_display()
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.tzinfo)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.tzinfo)
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    def save(self, *args, **kwargs):
+        if self.start:
+            self.date = self.start.astimezone(self.tzinfo).date()
+        return super().save(*args, **kwargs)
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        data["startDate"] = self.local_start.isoformat()
+        data["endDate"] = self.local_end.isoformat()
+        if self.location:
+            data["location"] = {"@type": "Place", "name": self.location}
+        return data
+
+
+EventPage.edit_handler = EventPage.build_edit_handler(
+    extra_tabs=[ObjectList(EventPage.event_panels, heading=_("Event details"))]
+)

@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from portal.core.blocks import BodyBlock, LinkBlock
+from portal.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The site's front page. Highlights, news and events are the latest
+    published items, never hand-picked lists that go stale."""
+
+    schema_type = "WebSite"
+
+    intro = models.TextField(_("introduction"), blank=True)
+    mission_heading = models.CharField(_("mission heading"), max_length=120, blank=True)
+    mission_lead = models.TextField(_("mission lead"), blank=True)
+    mission_body = StreamField(BodyBlock(), blank=True, verbose_name=_("mission text"))
+    history_heading = models.CharField(_("history heading"), max_length=120, blank=True)
+    history_body = StreamField(BodyBlock(), blank=True, verbose_name=_("history text"))
+    jobs_heading = models.CharField(_("jobs heading"), max_length=120, blank=True)
+    jobs_body = models.TextField(_("jobs text"), blank=True)
+    jobs_links = StreamField(
+        [("link", LinkBlock())], blank=True, verbose_name=_("jobs links")
+    )
+
+    max_count = None
+    parent_page_types = ["wagtailcore.Page"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("mission_heading"), FieldPanel("mission_lead"), FieldPanel("mission_body")],
+            heading=_("Mission"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("history_heading"), FieldPanel("history_body")], heading=_("History")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("jobs_heading"), FieldPanel("jobs_body"), FieldPanel("jobs_links")],
+            heading=_("Jobs"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.events.models import EventPage
+        from portal.news.models import NewsPage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        locale = self.locale
+        context["stories"] = list(StoryPage.listing_queryset(locale)[:5])
+        context["news"] = list(NewsPage.listing_queryset(locale)[:4])
+        events = EventPage.listing_queryset(locale)
+        upcoming = list(events.filter(end__gte=timezone.now()).order_by("start", "pk")[:3])
+        context["events_are_upcoming"] = bool(upcoming)
+        context["events"] = upcoming or list(events[:3])
+        return context
+
+

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class NavigationConfig(AppConfig):
+    name = "portal.navigation"
+    label = "navigation"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,78 @@
+"""Resolve menus into cached plain data.
+
+A menu is resolved once per (menu, locale, version) and then served from the
+cache; the version changes whenever a menu is saved or a page is published,
+unpublished, moved or deleted, so links never go stale."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from .models import NavigationMenu
+
+VERSION_KEY = "navigation:version"
+
+
+def bump_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def _version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def _link(value, request):
+    page = value.get("page")
+    if page is not None:
+        page = page.localized
+        if not page.live:
+            return None
+        url = page.get_url(request) + (value.get("route") or "")
+        return {"title": value.get("title") or page.title, "url": url, "page_id": page.pk}
+    if value.get("url"):
+        return {"title": value.get("title") or value["url"], "url": value["url"], "external": True}
+    return None
+
+
+def _resolve(menu, request):
+    resolved = []
+    for block in menu.items:
+        if block.block_type == "link":
+            link = _link(block.value, request)
+            if link:
+                resolved.append(link)
+            continue
+        section = block.value
+        groups = []
+        for group in section["groups"]:
+            link = _link(group["link"], request)
+            if link is None:
+                continue
+            link["children"] = [c for c in (_link(v, request) for v in group["children"]) if c]
+            groups.append(link)
+        landing = section["page"]
+        resolved.append(
+            {
+                "title": section["title"],
+                "url": landing.localized.get_url(request) if landing else None,
+                "children": groups,
+            }
+        )
+    return resolved
+
+
+def get_menu(name, request=None):
+    language = get_language() or "en"
+    key = f"navigation:{name}:{language}:{_version()}"
+    data = cache.get(key)
+    if data is None:
+        menus = NavigationMenu.objects.filter(name=name).select_related("locale")
+        menu = menus.filter(locale__language_code=language).first() or menus.filter(
+            locale=Locale.get_default()
+        ).first()
+        data = _resolve(menu, request) if menu else []
+        cache.set(key, data, 24 * 3600)
+    return data

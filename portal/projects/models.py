@@ -1,0 +1,27 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from portal.core.models import TaggedPage
+
+
+class ProjectPage(TaggedPage):
+    """An extra-budgetary project: dates, donors and what it works on."""
+
+    schema_type = "Project"
+    label = _("Project")
+
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    donors = models.CharField(
+        _("donors"), max_length=400, blank=True, help_text=_("Comma-separated funders.")
+    )
+
+    parent_page_types = ["core.ListingPage"]
+    subpage_types = []
+    content_panels = [*TaggedPage.content_panels, FieldPanel("end_date"), FieldPanel("donors")]
+
+    class Meta:
+        verbose_name = _("project")
+
+
+ProjectPage.edit_handler = ProjectPage.build_edit_handler()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StructuresConfig(AppConfig):
+    name = "portal.structures"
+    label = "structures"

@@ -1,0 +1,226 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
+from portal.core.related import related_content
+from portal.core.widgets import TermCheckboxes
+from portal.taxonomy.models import Term, TermKind, TermPageMixin, term_field
+
+
+class StructureKind(models.TextChoices):
+    CHAIRPERSONSHIP = "chairpersonship", _("Chairpersonship")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    DEPARTMENT = "department", _("Department")
+    OFFICE = "office", _("Office")
+    UNIT = "unit", _("Unit or team")
+    INSTITUTION = "institution", _("Institution")
+    FIELD_OPERATION = "field_operation", _("Field operation")
+    GROUP = "group", _("Group of structures")
+    DECISION_MAKING_BODY = "decision_making_body", _("Decision-making body")
+    ASSEMBLY = "assembly", _("Parliamentary assembly")
+    COURT = "court", _("Court")
+
+
+class StructurePage(TermPageMixin, BasePage):
+    """One page type for the whole organizational tree. The tree of pages is the
+    organizational tree: a department's parent is the Secretariat, a team's
+    parent is its office."""
+
+    term_kind = TermKind.STRUCTURE
+    schema_type = "GovernmentOrganization"
+
+    kind = models.CharField(_("kind"), max_length=30, choices=StructureKind.choices, db_index=True)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    mandate = models.CharField(
+        _("mandate"),
+        max_length=300,
+        blank=True,
+        help_text=_("One line, shown in lists of field operations."),
+    )
+    established = models.DateField(_("established"), null=True, blank=True)
+    closed = models.DateField(
+        _("closed"), null=True, blank=True, help_text=_("Leave empty while the structure is active.")
+    )
+    headquarters = models.CharField(_("headquarters"), max_length=120, blank=True)
+    countries = term_field(
+        TermKind.COUNTRY, _("countries covered"), _("The countries this structure works in.")
+    )
+    fields_of_work = term_field(
+        TermKind.FIELD_OF_WORK,
+        _("fields of work"),
+        _("The fields of work this structure serves; its field-of-work pages list it."),
+    )
+
+    parent_page_types = ["core.StandardPage", "structures.StructurePage"]
+    subpage_types = ["structures.StructurePage", "core.StandardPage", "core.ListingPage"]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("acronym", boost=3),
+        index.SearchField("body"),
+        index.SearchField("mandate"),
+        index.FilterField("kind"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    *BasePage.content_panels,
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("acronym")]),
+                    FieldPanel("mandate"),
+                    FieldPanel("body"),
+                ],
+                heading=_("Content"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("established"), FieldPanel("closed")],
+                        heading=_("Dates"),
+                    ),
+                    FieldPanel("headquarters"),
+                    FieldPanel("countries", widget=TermCheckboxes),
+                    FieldPanel("fields_of_work", widget=TermCheckboxes),
+                ],
+                heading=_("Facts and tags"),
+            ),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("structure")
+
+    @property
+    def is_field_operation(self):
+        return self.kind == StructureKind.FIELD_OPERATION
+
+    @classmethod
+    def serving(cls, term, locale):
+        """Live structures tagged with a field-of-work term, in tree order."""
+        if term is None:
+            return []
+        return list(
+            cls.objects.live()
+            .filter(locale=locale, fields_of_work=term)
+            .exclude(kind=StructureKind.GROUP)
+            .order_by("path")
+        )
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        if self.established:
+            data["foundingDate"] = self.established.isoformat()
+        if self.headquarters:
+            data["location"] = self.headquarters
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.countries.models import CountryPage
+        from portal.topics.models import FieldOfWorkPage
+
+        context = super().get_context(request, *args, **kwargs)
+        locale = self.locale
+        context["posts"] = list(
+            LeadershipPostPage.objects.live()
+            .filter(locale=locale, structure=self.term)
+            .order_by("-is_head", "path")
+        )
+        context["sub_structures"] = list(
+            self.get_children().live().public().specific().order_by("path")
+        )
+        context["country_pages"] = list(
+            CountryPage.pages_for_terms(self.countries.all(), locale).order_by("title")
+        )
+        context["field_pages"] = list(
+            FieldOfWorkPage.pages_for_terms(self.fields_of_work.all(), locale).order_by("title")
+        )
+        context.update(related_content("structures", self.term, locale, limit=4))
+        return context
+
+
+class LeadershipPostPage(BasePage):
+    """A leadership post: its title, the structure it belongs to and its holder.
+    A post may be vacant."""
+
+    schema_type = "Role"
+
+    structure = models.ForeignKey(
+        Term,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": TermKind.STRUCTURE},
+        verbose_name=_("structure"),
+        help_text=_("The structure this post belongs to."),
+    )
+    is_head = models.BooleanField(
+        _("heads the structure"),
+        default=True,
+        help_text=_("Untick for deputies and other posts that do not head the structure."),
+    )
+    vacant = models.BooleanField(_("vacant"), default=False)
+    holder_name = models.CharField(_("holder"), max_length=200, blank=True)
+    holder_portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("portrait"),
+    )
+    holder_biography = RichTextField(_("biography"), blank=True)
+    in_office_since = models.DateField(_("in office since"), null=True, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("about the post"))
+
+    parent_page_types = ["core.StandardPage", "structures.StructurePage"]
+    subpage_types = []
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("holder_name", boost=2),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("structure"), FieldPanel("is_head")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("vacant"),
+                FieldPanel("holder_name"),
+                FieldPanel("in_office_since"),
+                FieldPanel("holder_portrait"),
+                FieldPanel("holder_biography"),
+            ],
+            heading=_("Holder"),
+            help_text=_("Leave the holder empty and tick 'vacant' when nobody holds the post."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("leadership post")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.vacant and self.holder_name:
+            raise ValidationError(
+                {"vacant": _("A vacant post has no holder: clear the holder or untick 'vacant'.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        structures = StructurePage.pages_for_terms([self.structure_id], self.locale)
+        context["structure_page"] = structures.first() if self.structure_id else None
+        return context

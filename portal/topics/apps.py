@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TopicsConfig(AppConfig):
+    name = "portal.topics"
+    label = "topics"

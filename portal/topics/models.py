@@ -1,0 +1,72 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
+from portal.core.related import EVENTS, NEWS, PROJECTS, PUBLICATIONS, STORIES, tagged
+from portal.taxonomy.models import TermKind, TermPageMixin
+
+
+class FieldOfWorkPage(TermPageMixin, BasePage):
+    """A topic the Organization works on. Apart from its prose, everything on
+    the page is computed from what the rest of the site is tagged with."""
+
+    term_kind = TermKind.FIELD_OF_WORK
+    schema_type = "AboutPage"
+
+    challenge = StreamField(BodyBlock(), blank=True, verbose_name=_("our challenge"))
+    action = StreamField(BodyBlock(), blank=True, verbose_name=_("our action"))
+    teams = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("our teams"),
+        help_text=_("An introduction; the list of structures is computed from their tags."),
+    )
+
+    parent_page_types = ["core.StandardPage"]
+    subpage_types = []
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("challenge"),
+        index.SearchField("action"),
+    ]
+    content_panels = BasePage.content_panels
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(BasePage.content_panels, heading=_("Summary")),
+            ObjectList(
+                [FieldPanel("challenge"), FieldPanel("action"), FieldPanel("teams")],
+                heading=_("Challenge, action, teams"),
+            ),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("field of work")
+        verbose_name_plural = _("fields of work")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.structures.models import StructurePage
+
+        context = super().get_context(request, *args, **kwargs)
+        structures = StructurePage.serving(self.term, self.locale)
+        context["offices"] = [s for s in structures if not s.is_field_operation]
+        context["operations"] = [s for s in structures if s.is_field_operation and not s.closed]
+        term, locale = self.term, self.locale
+        context["projects"] = tagged(PROJECTS, "fields_of_work", term, locale)
+        context["events"] = tagged(EVENTS, "fields_of_work", term, locale)
+        context["news"] = tagged(NEWS, "fields_of_work", term, locale, limit=4)
+        context["stories"] = tagged(STORIES, "fields_of_work", term, locale, limit=4)
+        context["reports"] = tagged(
+            PUBLICATIONS, "fields_of_work", term, locale, publication_type="report"
+        )
+        context["manuals"] = tagged(
+            PUBLICATIONS, "fields_of_work", term, locale, publication_type="manual"
+        )
+        context["resources"] = tagged(PUBLICATIONS, "fields_of_work", term, locale)
+        return context
