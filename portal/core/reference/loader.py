@@ -35,6 +35,14 @@ FILES = {
 }
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, with dates left as text for the schema to parse, so that an
+    impossible date is reported with its file and field like any other error."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 class ReferenceContentError(Exception):
     """A problem in one file, named with the file and the field."""
 
@@ -60,7 +68,7 @@ def read_file(directory, key):
     filename, model = FILES[key]
     path = Path(directory) / filename
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except FileNotFoundError as exc:
         raise ReferenceContentError(filename, "", "file not found") from exc
     except yaml.YAMLError as exc:

@@ -223,3 +223,15 @@ def home_links(context, page):
             links["history_url"] = links["history_url"] or other.get_url(request)
     return links
 
+
+
+@register.simple_tag
+def toc_entries(*args):
+    """``{% toc_entries "challenge" _("Our challenge") page.challenge ... as entries %}``.
+
+    Takes (anchor, label, condition) triples and keeps the pairs whose
+    condition is truthy; pass ``True`` for sections that always render."""
+    if len(args) % 3:
+        raise template.TemplateSyntaxError("toc_entries takes (anchor, label, condition) triples")
+    triples = zip(args[0::3], args[1::3], args[2::3], strict=True)
+    return [(anchor, label) for anchor, label, condition in triples if condition]

@@ -1,0 +1,72 @@
+# Two commands on a fresh Debian machine:
+#   make run   -> install, migrate SQLite, load the reference content, serve http://127.0.0.1:8000
+#   make test  -> install test tools, run every check and the whole suite (SQLite, then PostgreSQL)
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve install install-test migrate content admin test checks lint format pytest pytest-postgres clean
+
+$(PY):
+	scripts/system-packages.sh run
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	scripts/system-packages.sh test
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+content: migrate
+	$(PY) manage.py load_reference_content
+
+admin: migrate
+	$(PY) manage.py create_local_admin
+
+run: content admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test checks pytest pytest-postgres
+
+checks: install-test
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		ALLOWED_HOSTS=www.example.org $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+pytest: install-test
+	$(VENV)/bin/pytest
+
+# The same suite on PostgreSQL, when a server answers at PG_URL (browser tests ran above).
+pytest-postgres: install-test
+	@if $(PY) scripts/db_reachable.py "$(PG_URL)"; then \
+		DATABASE_URL="$(PG_URL)" $(VENV)/bin/pytest -m "not browser" --create-db; \
+	else \
+		echo "PostgreSQL not reachable at $(PG_URL): PostgreSQL run skipped."; \
+	fi
+
+clean:
+	rm -rf $(VENV) staticfiles media db.sqlite3

@@ -1,0 +1,42 @@
+"""Shared fixtures: the reference content is loaded once per test session into
+the test database; each test runs inside a transaction that is rolled back."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import translation
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_reference_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _isolation():
+    """Every test starts with an empty cache and English active, whatever the
+    previous test did."""
+    cache.clear()
+    translation.activate("en")
+    yield
+    translation.deactivate()
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    from portal.home.models import HomePage
+
+    return HomePage.objects.get(depth=2, locale__language_code="en")
+
+
+@pytest.fixture
+def page_at(home):
+    """Fetch a reference page by its path below the home page."""
+    from wagtail.models import Page
+
+    def get(path):
+        return Page.objects.get(url_path=home.url_path + path.lstrip("/")).specific
+
+    return get

@@ -1,0 +1,32 @@
+"""Factories for tests and for generating volume. Items are created as live
+children of the reference listing pages, tagged with real terms."""
+
+import datetime
+
+import factory
+import wagtail_factories
+
+
+
+def _date(n):
+    return datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700)
+
+
+class TaggedPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Generated item {n}")
+    summary = factory.Faker("sentence", nb_words=12)
+    date = factory.Sequence(_date)
+    live = True
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        """``tags={"fields_of_work": [term], "countries": [...], "structures": [...]}``"""
+        if not extracted:
+            return
+        for field, terms in extracted.items():
+            getattr(obj, field).set(terms)
+        if create:
+            obj.save()
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,83 @@
+"""Each page type runs a bounded number of queries that does not grow with the
+amount of content: measured with 10 and with 500 generated items tagged with
+the same field of work, country and structure."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.events.factories import EventPageFactory
+from portal.news.factories import NewsPageFactory, StoryPageFactory
+from portal.projects.factories import ProjectPageFactory
+from portal.publications.factories import PublicationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Budgets per page type, measured on a warm menu cache.
+BUDGET = 40
+
+PAGES = [
+    "/",
+    "/about-us/our-history/",
+    "/news/",
+    "/stories/",
+    "/events/",
+    "/resources/",
+    "/our-work/projects/",
+    "/countries/",
+    "/countries/participating-states/",
+    "/countries/serbia/",
+    "/our-work/fields-of-work/policing/",
+    "/structures/field-operations/mission-to-serbia/",
+    "/about-us/leadership/secretary-general/",
+    "/our-work/meetings-and-conferences/ministerial-council-meetings/",
+]
+
+FACTORIES = [
+    (NewsPageFactory, "/news/"),
+    (StoryPageFactory, "/stories/"),
+    (EventPageFactory, "/events/"),
+    (PublicationPageFactory, "/resources/"),
+    (ProjectPageFactory, "/our-work/projects/"),
+]
+
+
+def generate(page_at, count):
+    policing = page_at("/our-work/fields-of-work/policing/").term
+    serbia = page_at("/countries/serbia/").term
+    mission = page_at("/structures/field-operations/mission-to-serbia/").term
+    series = page_at("/our-work/meetings-and-conferences/ministerial-council-meetings/").term
+    tags = {"fields_of_work": [policing], "countries": [serbia], "structures": [mission]}
+    per_type = count // len(FACTORIES)
+    for factory, listing in FACTORIES:
+        parent = page_at(listing)
+        extra = {"meeting_series": series} if factory is EventPageFactory else {}
+        for _ in range(per_type):
+            factory(parent=parent, tags=tags, **extra)
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the menu cache, as any served page would
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_queries_per_page_do_not_grow_with_content(client, home, page_at):
+    urls = [home.url + path.lstrip("/") for path in PAGES]
+    generate(page_at, 10)
+    small = {url: count_queries(client, url) for url in urls}
+    generate(page_at, 490)
+    cache.clear()
+    large = {url: count_queries(client, url) for url in urls}
+    assert large == small, "query counts grew with the volume of content"
+    over = {url: n for url, n in large.items() if n > BUDGET}
+    assert over == {}, f"pages over the budget of {BUDGET} queries"
+
+
+def test_listing_shows_generated_items_newest_first(client, page_at):
+    generate(page_at, 25)
+    html = client.get(page_at("/news/").url).content.decode()
+    assert "Generated item" in html

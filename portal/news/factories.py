@@ -1,0 +1,18 @@
+import factory
+
+from portal.core.factories import TaggedPageFactory
+
+from .models import NewsPage, StoryPage
+
+
+class NewsPageFactory(TaggedPageFactory):
+    news_type = "news"
+    location = factory.Faker("city")
+
+    class Meta:
+        model = NewsPage
+
+
+class StoryPageFactory(TaggedPageFactory):
+    class Meta:
+        model = StoryPage

@@ -1,0 +1,10 @@
+from portal.core.factories import TaggedPageFactory
+
+from .models import ProjectPage
+
+
+class ProjectPageFactory(TaggedPageFactory):
+    donors = "Austria, Finland"
+
+    class Meta:
+        model = ProjectPage

@@ -1,0 +1,12 @@
+import factory
+
+from portal.core.factories import TaggedPageFactory
+
+from .models import PublicationPage
+
+
+class PublicationPageFactory(TaggedPageFactory):
+    publication_type = factory.Iterator(["report", "manual", "official_document", "factsheet"])
+
+    class Meta:
+        model = PublicationPage
