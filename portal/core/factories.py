@@ -30,3 +30,4 @@ class TaggedPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True

@@ -67,7 +67,12 @@ class BasePage(Page):
         return data
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        return self.apply_cache_policy(request, super().serve(request, *args, **kwargs))
+
+    @staticmethod
+    def apply_cache_policy(request, response):
+        """Public pages may be cached by browsers and proxies; anything an editor
+        sees (logged in, or a preview) must not be."""
         if request.user.is_authenticated or getattr(request, "is_preview", False):
             patch_cache_control(response, private=True, no_cache=True)
         else:

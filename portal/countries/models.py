@@ -1,10 +1,9 @@
 import datetime
 
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -134,6 +133,11 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("country index")
 
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin.serve does not call BasePage.serve.
+        response = RoutablePageMixin.serve(self, request, *args, **kwargs)
+        return self.apply_cache_policy(request, response)
+
     def get_groups(self, status=None):
         countries = (
             CountryPage.objects.live()
@@ -161,11 +165,11 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def all_countries(self, request):
         return self.render(request, context_overrides={"groups": self.get_groups()})
 
-    @path("<slug:group>/")
+    # Routes are resolved before child pages, so the pattern names the groups
+    # explicitly and leaves every other slug to the country pages.
+    @re_path(r"^(?P<group>participating-states|asian-partners|mediterranean-partners)/$")
     def group(self, request, group):
-        status = self.GROUP_SLUGS.get(group)
-        if status is None:
-            raise Http404(_("There is no such group of countries."))
+        status = self.GROUP_SLUGS[group]
         groups = self.get_groups(status)
         return self.render(
             request,

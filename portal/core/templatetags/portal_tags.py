@@ -43,16 +43,25 @@ def schema_org(context, page):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page=None):
-    """The absolute URL of the current page, without tracking parameters.
+    """The absolute, canonical URL of the current page.
 
-    Keeps ``?page=N`` on paginated listings so each page of results is its own
-    canonical document. No query."""
+    Built from the page's own URL on its Site (so the Host header of the request
+    does not leak in), plus the sub-path of a routable page (a country group)
+    and ``?page=N`` on paginated listings, so each page of results is its own
+    canonical document. Tracking and filter parameters are dropped. No query
+    beyond Wagtail's cached site root paths."""
     request = context.get("request")
-    if request is None:
-        return ""
-    url = request.build_absolute_uri(request.path)
-    number = request.GET.get("page")
-    if number and number.isdigit() and number != "1":
+    page = page or context.get("page")
+    url = ""
+    if page is not None and hasattr(page, "get_full_url"):
+        url = page.get_full_url(request) or ""
+        relative = page.get_url(request) or ""
+        if request is not None and relative.startswith("/") and request.path.startswith(relative):
+            url += request.path[len(relative):]
+    elif request is not None:
+        url = request.build_absolute_uri(request.path)
+    number = request.GET.get("page") if request is not None else None
+    if url and number and number.isdigit() and number != "1":
         url = f"{url}?page={number}"
     return url
 

@@ -110,7 +110,7 @@ def test_every_reference_page_is_within_three_clicks_of_home(client, home):
     pages = Page.objects.filter(depth__gt=2, live=True).specific()
     unreachable = [p.url for p in pages if p.url not in depth]
     assert unreachable == []
-    assert len(pages) > 250
+    assert len(pages) >= 250
 
 
 def test_country_groups(client, page_at):
@@ -176,4 +176,4 @@ def test_sitemap_lists_pages(client, page_at):
     tree = ElementTree.fromstring(response.content)
     locs = [el.text for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert "http://localhost/en/our-work/fields-of-work/policing/" in locs
-    assert len(locs) > 250
+    assert len(locs) >= 250
