@@ -5,6 +5,8 @@ import sys
 import psycopg
 
 try:
-    psycopg.connect(sys.argv[1].replace("postgres://", "postgresql://", 1), connect_timeout=3).close()
+    psycopg.connect(
+        sys.argv[1].replace("postgres://", "postgresql://", 1), connect_timeout=3
+    ).close()
 except psycopg.Error:
     sys.exit(1)

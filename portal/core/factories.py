@@ -7,7 +7,6 @@ import factory
 import wagtail_factories
 
 
-
 def _date(n):
     return datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700)
 

@@ -114,9 +114,7 @@ class TaggedPage(BasePage):
     fields_of_work = term_field(
         TermKind.FIELD_OF_WORK, _("fields of work"), _("The topics this item is about.")
     )
-    countries = term_field(
-        TermKind.COUNTRY, _("countries"), _("The countries this item concerns.")
-    )
+    countries = term_field(TermKind.COUNTRY, _("countries"), _("The countries this item concerns."))
     structures = term_field(
         TermKind.STRUCTURE,
         _("structures"),

@@ -153,7 +153,12 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
             country.is_chair = country.term_id == chair_id
             groups[country.status].append(country)
         return [
-            {"status": value, "label": label, "slug": self.slug_for(value), "countries": groups[value]}
+            {
+                "status": value,
+                "label": label,
+                "slug": self.slug_for(value),
+                "countries": groups[value],
+            }
             for value, label in CountryStatus.choices
             if groups[value]
         ]

@@ -1,7 +1,6 @@
 import zoneinfo
 
 from django import forms
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _

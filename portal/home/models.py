@@ -22,9 +22,7 @@ class HomePage(BasePage):
     history_body = StreamField(BodyBlock(), blank=True, verbose_name=_("history text"))
     jobs_heading = models.CharField(_("jobs heading"), max_length=120, blank=True)
     jobs_body = models.TextField(_("jobs text"), blank=True)
-    jobs_links = StreamField(
-        [("link", LinkBlock())], blank=True, verbose_name=_("jobs links")
-    )
+    jobs_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("jobs links"))
 
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
@@ -61,5 +59,3 @@ class HomePage(BasePage):
         context["events_are_upcoming"] = bool(upcoming)
         context["events"] = upcoming or list(events[:3])
         return context
-
-

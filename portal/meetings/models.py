@@ -24,7 +24,11 @@ class MeetingSeriesPage(TermPageMixin, BasePage):
 
     parent_page_types = ["core.StandardPage"]
     subpage_types = ["core.StandardPage"]
-    search_fields = [*BasePage.search_fields, index.SearchField("other_names"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("other_names"),
+        index.SearchField("body"),
+    ]
     content_panels = [*BasePage.content_panels, FieldPanel("other_names"), FieldPanel("body")]
 
     class Meta:

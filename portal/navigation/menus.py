@@ -70,9 +70,10 @@ def get_menu(name, request=None):
     data = cache.get(key)
     if data is None:
         menus = NavigationMenu.objects.filter(name=name).select_related("locale")
-        menu = menus.filter(locale__language_code=language).first() or menus.filter(
-            locale=Locale.get_default()
-        ).first()
+        menu = (
+            menus.filter(locale__language_code=language).first()
+            or menus.filter(locale=Locale.get_default()).first()
+        )
         data = _resolve(menu, request) if menu else []
         cache.set(key, data, 24 * 3600)
     return data

@@ -1,6 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -44,7 +50,10 @@ class StructurePage(TermPageMixin, BasePage):
     )
     established = models.DateField(_("established"), null=True, blank=True)
     closed = models.DateField(
-        _("closed"), null=True, blank=True, help_text=_("Leave empty while the structure is active.")
+        _("closed"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the structure is active."),
     )
     headquarters = models.CharField(_("headquarters"), max_length=120, blank=True)
     countries = term_field(

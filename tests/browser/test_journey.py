@@ -30,9 +30,11 @@ def test_keyboard_menu_to_a_field_of_work(page, site_url):
     third_party = []
     page.on(
         "request",
-        lambda request: None
-        if request.url.startswith(site_url) or request.url.startswith("data:")
-        else third_party.append(request.url),
+        lambda request: (
+            None
+            if request.url.startswith(site_url) or request.url.startswith("data:")
+            else third_party.append(request.url)
+        ),
     )
     page.goto(site_url + "/en/")
     assert serious_violations(page) == []

@@ -98,9 +98,13 @@ def prose(items, heading_level="h2"):
     blocks = []
     for item in items:
         if isinstance(item, schema.Heading):
-            blocks.append({"type": "heading", "value": {"text": item.heading, "level": heading_level}})
+            blocks.append(
+                {"type": "heading", "value": {"text": item.heading, "level": heading_level}}
+            )
         else:
-            blocks.append({"type": "paragraph", "value": f"<p>{html.escape(item, quote=False)}</p>"})
+            blocks.append(
+                {"type": "paragraph", "value": f"<p>{html.escape(item, quote=False)}</p>"}
+            )
     return blocks
 
 
@@ -110,7 +114,11 @@ def normalize(value):
     if isinstance(value, list):
         return [normalize(v) for v in value]
     if isinstance(value, dict):
-        if value.get("type") == "item" and "value" in value and set(value) <= {"type", "value", "id"}:
+        if (
+            value.get("type") == "item"
+            and "value" in value
+            and set(value) <= {"type", "value", "id"}
+        ):
             return normalize(value["value"])
         return {k: normalize(v) for k, v in value.items() if k != "id"}
     return value
@@ -170,7 +178,9 @@ class Loader:
         page = existing.specific
         if not isinstance(page, model):
             raise ReferenceContentError(
-                "", parent.url_path + slug, f"exists as a {type(page).__name__}, not a {model.__name__}"
+                "",
+                parent.url_path + slug,
+                f"exists as a {type(page).__name__}, not a {model.__name__}",
             )
         streamfields = _streamfield_names(model)
         changed = False
@@ -357,7 +367,9 @@ class Loader:
             (term_id,) = self.terms(
                 TermKind.COUNTRY, [chair.country], "countries.yaml", f"chairpersonships[{index}]"
             )
-            Chairpersonship.objects.update_or_create(year=chair.year, defaults={"country_id": term_id})
+            Chairpersonship.objects.update_or_create(
+                year=chair.year, defaults={"country_id": term_id}
+            )
 
     def load_structure(self, parent, entry, location):
         from portal.core.models import StandardPage
@@ -390,7 +402,10 @@ class Loader:
                 },
                 m2m={
                     "countries": self.terms(
-                        TermKind.COUNTRY, entry.countries, "structures.yaml", f"{location}.countries"
+                        TermKind.COUNTRY,
+                        entry.countries,
+                        "structures.yaml",
+                        f"{location}.countries",
                     ),
                     "fields_of_work": self.terms(
                         TermKind.FIELD_OF_WORK,
@@ -544,13 +559,19 @@ class Loader:
                     link(child, f"{where}.children[{c}]") for c, child in enumerate(group.children)
                 ]
                 if group.children_of:
-                    parent = self.page_at(group.children_of, "navigation.yaml", f"{where}.children_of")
+                    parent = self.page_at(
+                        group.children_of, "navigation.yaml", f"{where}.children_of"
+                    )
                     children += [
                         {"page": child.pk, "url": "", "title": "", "route": ""}
                         for child in parent.get_children().live().order_by("path")
                     ]
                 groups.append({"link": link(group, where), "children": children})
-            landing = self.page_at(entry.page, "navigation.yaml", f"{location}.page") if entry.page else None
+            landing = (
+                self.page_at(entry.page, "navigation.yaml", f"{location}.page")
+                if entry.page
+                else None
+            )
             return {"title": entry.title, "page": landing.pk if landing else None, "groups": groups}
 
         menus = {

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 register = template.Library()
 
@@ -57,7 +57,7 @@ def canonical_url(context, page=None):
         url = page.get_full_url(request) or ""
         relative = page.get_url(request) or ""
         if request is not None and relative.startswith("/") and request.path.startswith(relative):
-            url += request.path[len(relative):]
+            url += request.path[len(relative) :]
     elif request is not None:
         url = request.build_absolute_uri(request.path)
     number = request.GET.get("page") if request is not None else None
@@ -76,20 +76,24 @@ def nav_id(value):
 
 @register.filter
 def split_commas(value):
-    """"a, b, c" -> ["a", "b", "c"] (blank items dropped)."""
+    """Split "a, b, c" into ["a", "b", "c"], dropping blank items."""
     return [part.strip() for part in str(value or "").split(",") if part.strip()]
 
 
 @register.filter
 def structure_pages(pages):
     """The structure pages (teams, departments...) among ``pages``."""
-    return [p for p in pages or () if hasattr(p, "kind") and hasattr(p, "term_id")]
+    from portal.structures.models import StructurePage
+
+    return [p for p in pages or () if isinstance(p, StructurePage)]
 
 
 @register.filter
 def other_pages(pages):
     """The pages among ``pages`` that are not structures."""
-    return [p for p in pages or () if not (hasattr(p, "kind") and hasattr(p, "term_id"))]
+    from portal.structures.models import StructurePage
+
+    return [p for p in pages or () if not isinstance(p, StructurePage)]
 
 
 @register.simple_tag
@@ -106,18 +110,15 @@ def elided_pages(page_obj, on_each_side=2, on_ends=1):
     """Page numbers for a pagination bar, with ``…`` (Paginator.ELLIPSIS) gaps."""
     paginator = page_obj.paginator
     return list(
-        paginator.get_elided_page_range(
-            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
-        )
+        paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends)
     )
 
 
 def _locale_id(context, page=None):
+    """The locale of ``page`` (or of the page being rendered), else the active one."""
     page = page or context.get("page")
     if page is not None and getattr(page, "locale_id", None):
         return page.locale_id
-    from wagtail.models import Locale
-
     try:
         return Locale.get_active().pk
     except Locale.DoesNotExist:
@@ -146,11 +147,10 @@ def tag_links(context, page):
         manager = getattr(page, field, None)
         if manager is None:
             continue
-        term_ids = manager.all().values_list("pk", flat=True)
+        # A subquery on saved pages; in previews a FakeQuerySet, which knows "id", not "pk".
+        term_ids = manager.all().values_list("id", flat=True)
         pages = (
-            model.objects.live()
-            .filter(locale_id=locale_id, term_id__in=term_ids)
-            .order_by("title")
+            model.objects.live().filter(locale_id=locale_id, term_id__in=term_ids).order_by("title")
         )
         links = [{"title": p.title, "url": p.get_url(request)} for p in pages]
         if links:
@@ -168,11 +168,7 @@ def term_page(context, term_id, app_model, page=None):
     from django.apps import apps
 
     model = apps.get_model(app_model)
-    return (
-        model.objects.live()
-        .filter(term_id=term_id, locale_id=_locale_id(context, page))
-        .first()
-    )
+    return model.objects.live().filter(term_id=term_id, locale_id=_locale_id(context, page)).first()
 
 
 @register.simple_tag(takes_context=True)
@@ -231,7 +227,6 @@ def home_links(context, page):
         else:
             links["history_url"] = links["history_url"] or other.get_url(request)
     return links
-
 
 
 @register.simple_tag

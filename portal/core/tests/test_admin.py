@@ -41,6 +41,9 @@ def test_tags_tab_offers_terms(admin_client, page_at):
 
 
 def test_snippets_are_listed(admin_client):
-    for url in ("/admin/snippets/taxonomy/term/", "/admin/snippets/navigation/navigationmenu/",
-                "/admin/snippets/countries/chairpersonship/"):
+    for url in (
+        "/admin/snippets/taxonomy/term/",
+        "/admin/snippets/navigation/navigationmenu/",
+        "/admin/snippets/countries/chairpersonship/",
+    ):
         assert admin_client.get(url).status_code == 200, url

@@ -104,9 +104,7 @@ def test_new_entry_is_created(content_dir, page_at):
         ),
     ],
 )
-def test_malformed_files_are_refused_with_file_and_field(
-    content_dir, filename, old, new, expected
-):
+def test_malformed_files_are_refused_with_file_and_field(content_dir, filename, old, new, expected):
     replace_in(content_dir / filename, old, new)
     revisions = Revision.objects.count()
     with pytest.raises(CommandError) as excinfo:

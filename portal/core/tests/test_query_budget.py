@@ -15,7 +15,7 @@ from portal.publications.factories import PublicationPageFactory
 pytestmark = pytest.mark.django_db
 
 # Budgets per page type, measured on a warm menu cache.
-BUDGET = 40
+BUDGET = 30
 
 PAGES = [
     "/",
