@@ -22,8 +22,8 @@ class TaggedPageFactory(wagtail_factories.PageFactory):
         """``tags={"fields_of_work": [term], "countries": [...], "structures": [...]}``"""
         if not extracted:
             return
-        for field, terms in extracted.items():
-            getattr(obj, field).set(terms)
+        for name, terms in extracted.items():
+            obj.set_tags(name, [term.pk for term in terms])
         if create:
             obj.save()
 

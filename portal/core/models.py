@@ -8,15 +8,14 @@ from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.taxonomy.models import TermKind, term_field
+from portal.taxonomy.models import TaggableMixin, tag_panel
 
 from .blocks import BodyBlock
-from .widgets import TermCheckboxes
 
 
 class BasePage(Page):
@@ -97,7 +96,7 @@ class StandardPage(BasePage):
         return context
 
 
-class TaggedPage(BasePage):
+class TaggedPage(TaggableMixin, BasePage):
     """News, stories, events, publications and projects: dated, illustrated,
     and tagged with language-independent terms."""
 
@@ -111,15 +110,6 @@ class TaggedPage(BasePage):
         verbose_name=_("image"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    fields_of_work = term_field(
-        TermKind.FIELD_OF_WORK, _("fields of work"), _("The topics this item is about.")
-    )
-    countries = term_field(TermKind.COUNTRY, _("countries"), _("The countries this item concerns."))
-    structures = term_field(
-        TermKind.STRUCTURE,
-        _("structures"),
-        _("The OSCE structures (offices, institutions, field operations) involved."),
-    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -133,19 +123,16 @@ class TaggedPage(BasePage):
         FieldPanel("body"),
     ]
     tag_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("fields_of_work", widget=TermCheckboxes),
-                FieldPanel("countries", widget=TermCheckboxes),
-                FieldPanel("structures", widget=TermCheckboxes),
-            ],
-            heading=_("Tags"),
-            help_text=_(
+        tag_panel(
+            "fields_of_work",
+            _("Fields of work"),
+            _(
                 "Tags decide where this item appears: on field-of-work, country and "
-                "structure pages and in filtered listings. They are shared by all "
-                "translations."
+                "structure pages and in filtered listings. All translations share them."
             ),
-        )
+        ),
+        tag_panel("countries", _("Countries")),
+        tag_panel("structures", _("Structures (offices, institutions, field operations)")),
     ]
 
     class Meta:

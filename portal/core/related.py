@@ -7,6 +7,8 @@ one costs a single, bounded query whatever the volume of content.
 
 from django.apps import apps
 
+from portal.taxonomy.models import tag_lookup
+
 # (app_label, model) of every kind of tagged content.
 NEWS = ("news", "NewsPage")
 STORIES = ("news", "StoryPage")
@@ -22,7 +24,7 @@ def tagged(model_key, field, term, locale, limit=6, **filters):
     if term is None:
         return []
     model = apps.get_model(*model_key)
-    queryset = model.listing_queryset(locale).filter(**{field: term}, **filters)
+    queryset = model.listing_queryset(locale).filter(**{tag_lookup(field): term}, **filters)
     return list(queryset[:limit])
 
 

@@ -10,7 +10,7 @@ from wagtail.search import index
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
 from portal.core.related import related_content
-from portal.taxonomy.models import Term, TermKind, TermPageMixin
+from portal.taxonomy.models import CountryTerm, TermKind, TermPageMixin, tag_lookup
 
 
 class CountryStatus(models.TextChoices):
@@ -27,10 +27,9 @@ class Chairpersonship(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     country = models.ForeignKey(
-        Term,
+        CountryTerm,
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to={"kind": TermKind.COUNTRY},
         verbose_name=_("country"),
     )
 
@@ -108,7 +107,11 @@ class CountryPage(TermPageMixin, BasePage):
         context["is_chair"] = datetime.date.today().year in chair_years
         context["field_operations"] = list(
             StructurePage.objects.live()
-            .filter(locale=self.locale, countries=self.term, kind=StructureKind.FIELD_OPERATION)
+            .filter(
+                locale=self.locale,
+                kind=StructureKind.FIELD_OPERATION,
+                **{tag_lookup("countries"): self.term},
+            )
             .order_by("closed", "title")
         )
         context.update(related_content("countries", self.term, self.locale, limit=4))

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.search import index
 
 from portal.core.models import TaggedPage
-from portal.taxonomy.models import Term, TermKind
+from portal.taxonomy.models import MeetingSeriesTerm, StructureTerm
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -54,21 +54,19 @@ class EventPage(TaggedPage):
         _("type"), max_length=20, choices=EventType.choices, default=EventType.MEETING
     )
     meeting_series = models.ForeignKey(
-        Term,
+        MeetingSeriesTerm,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to={"kind": TermKind.MEETING_SERIES},
         verbose_name=_("meeting series"),
     )
     organizer = models.ForeignKey(
-        Term,
+        StructureTerm,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to={"kind": TermKind.STRUCTURE},
         verbose_name=_("organizing structure"),
     )
     registration = models.CharField(

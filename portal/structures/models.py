@@ -13,8 +13,14 @@ from wagtail.search import index
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
 from portal.core.related import related_content
-from portal.core.widgets import TermCheckboxes
-from portal.taxonomy.models import Term, TermKind, TermPageMixin, term_field
+from portal.taxonomy.models import (
+    StructureTerm,
+    TaggableMixin,
+    TermKind,
+    TermPageMixin,
+    tag_lookup,
+    tag_panel,
+)
 
 
 class StructureKind(models.TextChoices):
@@ -31,7 +37,7 @@ class StructureKind(models.TextChoices):
     COURT = "court", _("Court")
 
 
-class StructurePage(TermPageMixin, BasePage):
+class StructurePage(TaggableMixin, TermPageMixin, BasePage):
     """One page type for the whole organizational tree. The tree of pages is the
     organizational tree: a department's parent is the Secretariat, a team's
     parent is its office."""
@@ -56,14 +62,6 @@ class StructurePage(TermPageMixin, BasePage):
         help_text=_("Leave empty while the structure is active."),
     )
     headquarters = models.CharField(_("headquarters"), max_length=120, blank=True)
-    countries = term_field(
-        TermKind.COUNTRY, _("countries covered"), _("The countries this structure works in.")
-    )
-    fields_of_work = term_field(
-        TermKind.FIELD_OF_WORK,
-        _("fields of work"),
-        _("The fields of work this structure serves; its field-of-work pages list it."),
-    )
 
     parent_page_types = ["core.StandardPage", "structures.StructurePage"]
     subpage_types = ["structures.StructurePage", "core.StandardPage", "core.ListingPage"]
@@ -93,8 +91,12 @@ class StructurePage(TermPageMixin, BasePage):
                         heading=_("Dates"),
                     ),
                     FieldPanel("headquarters"),
-                    FieldPanel("countries", widget=TermCheckboxes),
-                    FieldPanel("fields_of_work", widget=TermCheckboxes),
+                    tag_panel("countries", _("Countries covered"), _("The countries it works in.")),
+                    tag_panel(
+                        "fields_of_work",
+                        _("Fields of work"),
+                        _("The fields of work it serves; their pages list this structure."),
+                    ),
                 ],
                 heading=_("Facts and tags"),
             ),
@@ -117,7 +119,7 @@ class StructurePage(TermPageMixin, BasePage):
             return []
         return list(
             cls.objects.live()
-            .filter(locale=locale, fields_of_work=term)
+            .filter(locale=locale, **{tag_lookup("fields_of_work"): term})
             .exclude(kind=StructureKind.GROUP)
             .order_by("path")
         )
@@ -147,10 +149,12 @@ class StructurePage(TermPageMixin, BasePage):
             self.get_children().live().public().specific().order_by("path")
         )
         context["country_pages"] = list(
-            CountryPage.pages_for_terms(self.countries.all(), locale).order_by("title")
+            CountryPage.pages_for_terms(self.tag_ids("countries"), locale).order_by("title")
         )
         context["field_pages"] = list(
-            FieldOfWorkPage.pages_for_terms(self.fields_of_work.all(), locale).order_by("title")
+            FieldOfWorkPage.pages_for_terms(self.tag_ids("fields_of_work"), locale).order_by(
+                "title"
+            )
         )
         context.update(related_content("structures", self.term, locale, limit=4))
         return context
@@ -163,12 +167,11 @@ class LeadershipPostPage(BasePage):
     schema_type = "Role"
 
     structure = models.ForeignKey(
-        Term,
+        StructureTerm,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to={"kind": TermKind.STRUCTURE},
         verbose_name=_("structure"),
         help_text=_("The structure this post belongs to."),
     )

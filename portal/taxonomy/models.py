@@ -10,8 +10,9 @@ translations, and content pages are tagged with terms, never with pages.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 
@@ -54,15 +55,164 @@ class Term(index.Indexed, models.Model):
         return self.name
 
 
-def term_field(kind, verbose_name, help_text):
-    """A many-to-many tag field restricted to one kind of term."""
-    return ParentalManyToManyField(
-        Term,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"kind": kind},
-        verbose_name=verbose_name,
-        help_text=help_text,
+class KindManager(models.Manager):
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.kind)
+
+
+class KindProxy(Term):
+    """A proxy of ``Term`` restricted to one kind, so that each kind gets its
+    own chooser in the admin and its own foreign keys."""
+
+    kind_value = ""
+
+    class Meta:
+        proxy = True
+
+    def save(self, *args, **kwargs):
+        self.kind = self.kind_value
+        super().save(*args, **kwargs)
+
+
+class FieldOfWorkTerm(KindProxy):
+    kind_value = TermKind.FIELD_OF_WORK
+    objects = KindManager(TermKind.FIELD_OF_WORK)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("field of work")
+        verbose_name_plural = _("fields of work")
+
+
+class CountryTerm(KindProxy):
+    kind_value = TermKind.COUNTRY
+    objects = KindManager(TermKind.COUNTRY)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+
+class StructureTerm(KindProxy):
+    kind_value = TermKind.STRUCTURE
+    objects = KindManager(TermKind.STRUCTURE)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+
+
+class MeetingSeriesTerm(KindProxy):
+    kind_value = TermKind.MEETING_SERIES
+    objects = KindManager(TermKind.MEETING_SERIES)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+
+class PageTag(Orderable):
+    """A page tagged with a term. One table per kind; each has a ParentalKey to
+    ``wagtailcore.Page`` so that any page type can be tagged, the tags travel with
+    revisions and previews, and a translation copies them unchanged."""
+
+    panels = [FieldPanel("term")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def _tag_meta(name):
+    return type(
+        "Meta",
+        (Orderable.Meta,),
+        {
+            "constraints": [
+                models.UniqueConstraint(fields=["page", "term"], name=f"unique_{name}_page_term")
+            ],
+            "indexes": [models.Index(fields=["term", "page"], name=f"{name}_term_page")],
+        },
+    )
+
+
+class PageFieldOfWork(PageTag):
+    page = ParentalKey(Page, on_delete=models.CASCADE, related_name="field_of_work_tags")
+    term = models.ForeignKey(
+        FieldOfWorkTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("field of work")
+    )
+    Meta = _tag_meta("pagefieldofwork")
+
+
+class PageCountry(PageTag):
+    page = ParentalKey(Page, on_delete=models.CASCADE, related_name="country_tags")
+    term = models.ForeignKey(
+        CountryTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("country")
+    )
+    Meta = _tag_meta("pagecountry")
+
+
+class PageStructure(PageTag):
+    page = ParentalKey(Page, on_delete=models.CASCADE, related_name="structure_tags")
+    term = models.ForeignKey(
+        StructureTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("structure")
+    )
+    Meta = _tag_meta("pagestructure")
+
+
+# Public name of each kind of tag -> (child relation, through model).
+TAGS = {
+    "fields_of_work": ("field_of_work_tags", PageFieldOfWork),
+    "countries": ("country_tags", PageCountry),
+    "structures": ("structure_tags", PageStructure),
+}
+
+
+def tag_lookup(name):
+    """The queryset lookup for pages tagged with a term: ``{tag_lookup(n): term}``."""
+    return f"{TAGS[name][0]}__term"
+
+
+class TaggableMixin:
+    """Read and write a page's tags by their public names (``fields_of_work``,
+    ``countries``, ``structures``). Works on saved pages and in previews, where
+    the tags live in memory."""
+
+    def tag_ids(self, name):
+        return [tag.term_id for tag in getattr(self, TAGS[name][0]).all()]
+
+    def set_tags(self, name, term_ids):
+        relation, model = TAGS[name]
+        setattr(
+            self,
+            relation,
+            [model(term_id=term_id, sort_order=n) for n, term_id in enumerate(term_ids)],
+        )
+
+    @property
+    def fields_of_work(self):
+        return Term.objects.filter(pk__in=self.tag_ids("fields_of_work"))
+
+    @property
+    def countries(self):
+        return Term.objects.filter(pk__in=self.tag_ids("countries"))
+
+    @property
+    def structures(self):
+        return Term.objects.filter(pk__in=self.tag_ids("structures"))
+
+
+def tag_panel(name, heading, help_text=""):
+    from wagtail.admin.panels import MultipleChooserPanel
+
+    return MultipleChooserPanel(
+        TAGS[name][0], chooser_field_name="term", heading=heading, help_text=help_text
     )
 
 

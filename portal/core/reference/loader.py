@@ -161,17 +161,19 @@ class Loader:
 
     # -- generic upsert ------------------------------------------------------------
 
-    def upsert(self, parent, model, title, slug, fields, m2m=None):
-        """Create or update the child of ``parent`` with ``slug``; publish if changed."""
+    def upsert(self, parent, model, title, slug, fields, tags=None):
+        """Create or update the child of ``parent`` with ``slug``; publish if changed.
+
+        ``tags`` maps a tag name (``fields_of_work``...) to a list of term ids."""
         slug = slug or slugify(title)
         fields = {"title": title, **fields}
-        m2m = m2m or {}
+        tags = tags or {}
         existing = parent.get_children().filter(slug=slug).first()
         if existing is None:
             page = model(slug=slug, locale=self.locale, **fields)
+            for name, ids in tags.items():
+                page.set_tags(name, ids)
             parent.add_child(instance=page)
-            for name, ids in m2m.items():
-                getattr(page, name).set(ids)
             page.save_revision().publish(log_action=None)
             self.stats["created"] += 1
             return page
@@ -193,9 +195,9 @@ class Loader:
             if not same:
                 setattr(page, name, value)
                 changed = True
-        for name, ids in m2m.items():
-            if set(getattr(page, name).values_list("pk", flat=True)) != set(ids):
-                getattr(page, name).set(ids)
+        for name, ids in tags.items():
+            if page.tag_ids(name) != ids:
+                page.set_tags(name, ids)
                 changed = True
         if changed or not page.live:
             page.save_revision().publish(log_action=None)
@@ -221,7 +223,7 @@ class Loader:
             raise ReferenceContentError(filename, location, f"unknown {label} {missing[0]!r}")
         return [found[s] for s in slugs]
 
-    def tag_m2m(self, entry, filename, location):
+    def tags(self, entry, filename, location):
         from portal.taxonomy.models import TermKind
 
         return {
@@ -400,7 +402,7 @@ class Loader:
                     "closed": entry.closed,
                     "mandate": entry.mandate,
                 },
-                m2m={
+                tags={
                     "countries": self.terms(
                         TermKind.COUNTRY,
                         entry.countries,
@@ -474,7 +476,7 @@ class Loader:
                     "news_type": entry.news_type,
                     "location": entry.location,
                 },
-                m2m=self.tag_m2m(entry, "news.yaml", f"items[{index}]"),
+                tags=self.tags(entry, "news.yaml", f"items[{index}]"),
             )
 
     def load_stories(self, data):
@@ -488,7 +490,7 @@ class Loader:
                 entry.title,
                 entry.slug,
                 {"summary": entry.summary, "body": prose(entry.body), "date": entry.date},
-                m2m=self.tag_m2m(entry, "stories.yaml", f"items[{index}]"),
+                tags=self.tags(entry, "stories.yaml", f"items[{index}]"),
             )
 
     def load_events(self, data):
@@ -532,7 +534,7 @@ class Loader:
                     "organizer_id": organizer,
                     "registration": entry.registration,
                 },
-                m2m=self.tag_m2m(entry, "events.yaml", location),
+                tags=self.tags(entry, "events.yaml", location),
             )
 
     # -- navigation -----------------------------------------------------------------------

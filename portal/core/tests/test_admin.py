@@ -32,17 +32,36 @@ def test_edit_form_of_every_page_type_renders(admin_client, home):
     assert len(seen) >= 10
 
 
-def test_tags_tab_offers_terms(admin_client, page_at):
-    story = page_at("/stories/").get_children().first()
+def test_tags_tab_shows_chosen_tags_with_choosers(admin_client, page_at):
+    story = page_at("/stories/one-training-sparked-icelands-largest-anti-trafficking-operation/")
     html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     assert "Tags" in html
-    assert "Policing" in html
-    assert "Czechia" in html
+    for term in [*story.fields_of_work, *story.countries, *story.structures]:
+        assert term.name in html
+    assert "/admin/snippets/choose/taxonomy/countryterm/" in html
+
+
+@pytest.mark.parametrize(
+    "model,present,absent",
+    [
+        ("fieldofworkterm", "Policing", "Czechia"),
+        ("countryterm", "Czechia", "Policing"),
+        ("structureterm", "Mission to Serbia", "Czechia"),
+        ("meetingseriesterm", "Ministerial Council meetings", "Czechia"),
+    ],
+)
+def test_each_kind_of_tag_has_its_own_chooser(admin_client, model, present, absent):
+    response = admin_client.get(f"/admin/snippets/choose/taxonomy/{model}/", {"q": present[:6]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert present in html
+    assert absent not in html
 
 
 def test_snippets_are_listed(admin_client):
     for url in (
-        "/admin/snippets/taxonomy/term/",
+        "/admin/snippets/taxonomy/fieldofworkterm/",
+        "/admin/snippets/taxonomy/countryterm/",
         "/admin/snippets/navigation/navigationmenu/",
         "/admin/snippets/countries/chairpersonship/",
     ):
