@@ -129,11 +129,13 @@ class PageTag(Orderable):
         abstract = True
 
 
-def _tag_meta(name):
+def _tag_meta(name, verbose_name, verbose_name_plural):
     return type(
         "Meta",
         (Orderable.Meta,),
         {
+            "verbose_name": verbose_name,
+            "verbose_name_plural": verbose_name_plural,
             "constraints": [
                 models.UniqueConstraint(fields=["page", "term"], name=f"unique_{name}_page_term")
             ],
@@ -147,7 +149,7 @@ class PageFieldOfWork(PageTag):
     term = models.ForeignKey(
         FieldOfWorkTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("field of work")
     )
-    Meta = _tag_meta("pagefieldofwork")
+    Meta = _tag_meta("pagefieldofwork", _("field of work"), _("fields of work"))
 
 
 class PageCountry(PageTag):
@@ -155,7 +157,7 @@ class PageCountry(PageTag):
     term = models.ForeignKey(
         CountryTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("country")
     )
-    Meta = _tag_meta("pagecountry")
+    Meta = _tag_meta("pagecountry", _("country"), _("countries"))
 
 
 class PageStructure(PageTag):
@@ -163,7 +165,7 @@ class PageStructure(PageTag):
     term = models.ForeignKey(
         StructureTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("structure")
     )
-    Meta = _tag_meta("pagestructure")
+    Meta = _tag_meta("pagestructure", _("structure"), _("structures"))
 
 
 # Public name of each kind of tag -> (child relation, through model).
