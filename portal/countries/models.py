@@ -19,6 +19,14 @@ class CountryStatus(models.TextChoices):
     MEDITERRANEAN_PARTNER = "mediterranean_partner", _("Mediterranean Partner for Co-operation")
 
 
+# The name of each group of countries, as headings and menu entries show it.
+GROUP_LABELS = {
+    CountryStatus.PARTICIPATING_STATE: _("Participating States"),
+    CountryStatus.ASIAN_PARTNER: _("Asian Partners for Co-operation"),
+    CountryStatus.MEDITERRANEAN_PARTNER: _("Mediterranean Partners for Co-operation"),
+}
+
+
 class Chairpersonship(models.Model):
     """Which participating State chairs the Organization in a given year.
 
@@ -158,11 +166,11 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         return [
             {
                 "status": value,
-                "label": label,
+                "label": GROUP_LABELS[value],
                 "slug": self.slug_for(value),
                 "countries": groups[value],
             }
-            for value, label in CountryStatus.choices
+            for value in CountryStatus.values
             if groups[value]
         ]
 
@@ -181,5 +189,5 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         groups = self.get_groups(status)
         return self.render(
             request,
-            context_overrides={"groups": groups, "group_label": CountryStatus(status).label},
+            context_overrides={"groups": groups, "group_label": GROUP_LABELS[status]},
         )

@@ -129,6 +129,23 @@ class EventPage(TaggedPage):
             self.date = self.start.astimezone(self.tzinfo).date()
         return super().save(*args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        from portal.meetings.models import MeetingSeriesPage
+        from portal.structures.models import StructurePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organizer_page"] = (
+            StructurePage.pages_for_terms([self.organizer_id], self.locale).first()
+            if self.organizer_id
+            else None
+        )
+        context["series_page"] = (
+            MeetingSeriesPage.pages_for_terms([self.meeting_series_id], self.locale).first()
+            if self.meeting_series_id
+            else None
+        )
+        return context
+
     def get_schema_org(self, request=None):
         data = super().get_schema_org(request)
         data["startDate"] = self.local_start.isoformat()

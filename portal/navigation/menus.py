@@ -4,6 +4,8 @@ A menu is resolved once per (menu, locale, version) and then served from the
 cache; the version changes whenever a menu is saved or a page is published,
 unpublished, moved or deleted, so links never go stale."""
 
+import datetime
+
 from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale
@@ -37,7 +39,25 @@ def _link(value, request):
     return None
 
 
+def _chair_page_ids():
+    """Pages of the country holding this year's Chairpersonship (any locale)."""
+    from portal.countries.models import Chairpersonship, CountryPage
+
+    term_id = Chairpersonship.current_term_id()
+    if term_id is None:
+        return set()
+    return set(CountryPage.objects.filter(term_id=term_id).values_list("pk", flat=True))
+
+
+def _mark_chair(links, chair_ids, year):
+    for link in links:
+        if link.get("page_id") in chair_ids:
+            link["chair_year"] = year
+
+
 def _resolve(menu, request):
+    chair_ids = _chair_page_ids()
+    year = datetime.date.today().year
     resolved = []
     for block in menu.items:
         if block.block_type == "link":
@@ -52,6 +72,7 @@ def _resolve(menu, request):
             if link is None:
                 continue
             link["children"] = [c for c in (_link(v, request) for v in group["children"]) if c]
+            _mark_chair(link["children"], chair_ids, year)
             groups.append(link)
         landing = section["page"]
         resolved.append(
@@ -66,7 +87,8 @@ def _resolve(menu, request):
 
 def get_menu(name, request=None):
     language = get_language() or "en"
-    key = f"navigation:{name}:{language}:{_version()}"
+    # The year is part of the key: the Chairpersonship marker changes with it.
+    key = f"navigation:{name}:{language}:{datetime.date.today().year}:{_version()}"
     data = cache.get(key)
     if data is None:
         menus = NavigationMenu.objects.filter(name=name).select_related("locale")

@@ -159,19 +159,6 @@ def tag_links(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def term_page(context, term_id, app_model, page=None):
-    """``{% term_page page.organizer_id "structures.StructurePage" as org %}``:
-    the live page of that term in the current page's locale, or None. One
-    query (none when ``term_id`` is empty)."""
-    if not term_id:
-        return None
-    from django.apps import apps
-
-    model = apps.get_model(app_model)
-    return model.objects.live().filter(term_id=term_id, locale_id=_locale_id(context, page)).first()
-
-
-@register.simple_tag(takes_context=True)
 def listing_urls(context, page=None):
     """``{% listing_urls as listings %}``: URL of the listing page of each kind
     ("news", "stories", "events", "publications", "projects") in the current

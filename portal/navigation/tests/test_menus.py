@@ -44,3 +44,17 @@ def test_meta_and_footer_menus(home):
     assert [link["title"] for link in get_menu("meta")] == ["Impact", "News", "Events", "Resources"]
     assert len(get_menu("footer")) == 6
     assert all(link.get("external") for link in get_menu("social"))
+
+
+def test_current_chairpersonship_is_marked_in_the_menu(home, page_at):
+    import datetime
+
+    from portal.countries.models import Chairpersonship
+
+    year = datetime.date.today().year
+    austria = page_at("/countries/austria/")
+    Chairpersonship.objects.update_or_create(year=year, defaults={"country": austria.term})
+    states = next(g for g in get_menu("main")[1]["children"] if g["title"] == "Participating States")
+    marked = {link["title"]: link.get("chair_year") for link in states["children"]}
+    assert marked["Austria"] == year
+    assert marked["Finland"] is None
