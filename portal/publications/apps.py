@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PublicationsConfig(AppConfig):
     name = "portal.publications"
     label = "publications"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,13 +1,24 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.core.models import TaggedPage
 
+from . import symbols
+from .extraction import extract_text
 
-class PublicationPage(TaggedPage):
-    """An official document, report, manual, factsheet..."""
+
+class PublicationPage(RoutablePageMixin, TaggedPage):
+    """An official document, report, manual, factsheet... One record per
+    document, whatever the number of languages it exists in: each language
+    is a ``PublicationFile``."""
 
     class PublicationType(models.TextChoices):
         OFFICIAL_DOCUMENT = "official_document", _("Official document")
@@ -15,6 +26,10 @@ class PublicationPage(TaggedPage):
         MANUAL = "manual", _("Manual or guide")
         FACTSHEET = "factsheet", _("Factsheet")
         OTHER = "other", _("Other publication")
+
+    class Distribution(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        RESTRICTED = "restricted", _("Restricted")
 
     schema_type = "CreativeWork"
 
@@ -25,34 +40,57 @@ class PublicationPage(TaggedPage):
         default=PublicationType.REPORT,
         db_index=True,
     )
+    distribution = models.CharField(
+        _("distribution"),
+        max_length=20,
+        choices=Distribution.choices,
+        default=Distribution.PUBLIC,
+        db_index=True,
+        help_text=_("Only public documents are listed and served on the website."),
+    )
     symbol = models.CharField(
         _("document symbol"),
         max_length=60,
         blank=True,
         db_index=True,
-        help_text=_("For official documents, e.g. PC.DEC/1162."),
+        validators=[symbols.validate_symbol],
+        help_text=_(
+            "For official documents, e.g. PC.DEC/1162, MC.DEC/3/24, SEC.GAL/116/19/Rev.1. "
+            "Stored in its canonical spelling."
+        ),
     )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("file"),
-    )
+    # Parsed from the symbol on save, for filtering the documents library.
+    issuing_body = models.CharField(_("issuing body"), max_length=10, blank=True, db_index=True)
+    document_type = models.CharField(_("document type"), max_length=10, blank=True, db_index=True)
 
     parent_page_types = ["core.ListingPage"]
     subpage_types = []
     search_fields = [
         *TaggedPage.search_fields,
         index.SearchField("symbol", boost=5),
+        index.AutocompleteField("symbol"),
         index.FilterField("publication_type"),
+        index.FilterField("distribution"),
+        index.FilterField("issuing_body"),
+        index.FilterField("document_type"),
+        index.RelatedFields("files", [index.SearchField("text")]),
     ]
     content_panels = [
         *TaggedPage.content_panels[:2],
-        FieldRowPanel([FieldPanel("date"), FieldPanel("publication_type"), FieldPanel("symbol")]),
-        FieldPanel("document"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("publication_type")]),
+        FieldRowPanel([FieldPanel("symbol"), FieldPanel("distribution")]),
         *TaggedPage.content_panels[3:],
+    ]
+    file_panels = [
+        InlinePanel(
+            "files",
+            heading=_("Files"),
+            label=_("File"),
+            help_text=_(
+                "One file per language. Replacing a file keeps the document's public "
+                "address: /…/file/<language>/."
+            ),
+        )
     ]
 
     class Meta:
@@ -62,5 +100,126 @@ class PublicationPage(TaggedPage):
     def label(self):
         return self.get_publication_type_display()
 
+    @classmethod
+    def listing_queryset(cls, locale):
+        return super().listing_queryset(locale).filter(distribution=cls.Distribution.PUBLIC)
 
-PublicationPage.edit_handler = PublicationPage.build_edit_handler()
+    @property
+    def is_public(self):
+        return self.distribution == self.Distribution.PUBLIC
+
+    def clean(self):
+        super().clean()
+        if self.symbol:
+            try:
+                canonical = str(symbols.parse(self.symbol))
+            except symbols.SymbolError as exc:
+                raise ValidationError({"symbol": str(exc)}) from exc
+            twins = PublicationPage.objects.filter(symbol=canonical, locale_id=self.locale_id)
+            if self.pk:
+                twins = twins.exclude(pk=self.pk)
+            if twins.exists():
+                raise ValidationError(
+                    {
+                        "symbol": _(
+                            "%(symbol)s already exists; add this language as a file of "
+                            "that document instead."
+                        )
+                        % {"symbol": canonical}
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        if self.symbol:
+            parsed = symbols.parse(self.symbol)
+            self.symbol = str(parsed)
+            self.issuing_body, self.document_type = parsed.body, parsed.doc_type
+        else:
+            self.issuing_body = self.document_type = ""
+        return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_public and not getattr(request, "is_preview", False):
+            raise Http404(_("This document is not public."))
+        return self.apply_cache_policy(
+            request, RoutablePageMixin.serve(self, request, *args, **kwargs)
+        )
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.is_public else []
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("file/<str:language>/")
+    def file(self, request, language):
+        """The stable public address of one language version: it redirects to
+        the current file, so replacing the file never breaks a link."""
+        match = next((f for f in self.files.all() if f.language == language), None)
+        if match is None or match.document_id is None:
+            raise Http404(_("This document has no file in that language."))
+        response = HttpResponseRedirect(match.document.url)
+        return self.apply_cache_policy(request, response)
+
+    def file_url(self, language):
+        return self.url + self.reverse_subpage("file", args=[language])
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        if self.symbol:
+            data["identifier"] = self.symbol
+        data["inLanguage"] = [f.language for f in self.files.all()] or data["inLanguage"]
+        return data
+
+
+class PublicationFile(Orderable):
+    """One language version of a publication."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("file"),
+    )
+    text = models.TextField(_("extracted text"), blank=True, editable=False)
+    # The file_hash of the document the text was extracted from.
+    text_source_hash = models.CharField(max_length=40, blank=True, editable=False)
+
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("document")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("file")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="one_file_per_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.page.title} ({self.language})"
+
+    def refresh_text(self):
+        """Extract the document's text when the file changed since last time."""
+        document = self.document
+        if document is None:
+            self.text, self.text_source_hash = "", ""
+            return
+        if not document.file_hash:
+            document._set_file_hash()
+        if document.file_hash == self.text_source_hash and self.text:
+            return
+        with document.open_file() as handle:
+            data = handle.read()
+        self.text = extract_text(data, document.filename)
+        self.text_source_hash = document.file_hash
+
+    def save(self, *args, **kwargs):
+        self.refresh_text()
+        super().save(*args, **kwargs)
+
+
+PublicationPage.edit_handler = PublicationPage.build_edit_handler(
+    extra_tabs=[ObjectList(PublicationPage.file_panels, heading=_("Files"))]
+)

@@ -1,0 +1,24 @@
+from django.db.models.signals import post_save
+
+
+def document_saved(sender, instance, update_fields=None, **kwargs):
+    """A replaced file gets its text extracted again, for every publication
+    file that uses it."""
+    from .models import PublicationFile
+
+    for item in PublicationFile.objects.filter(document=instance).select_related("document"):
+        before = item.text_source_hash
+        item.document = instance
+        item.refresh_text()
+        if item.text_source_hash != before:
+            PublicationFile.objects.filter(pk=item.pk).update(
+                text=item.text, text_source_hash=item.text_source_hash
+            )
+
+
+def connect():
+    from wagtail.documents import get_document_model
+
+    post_save.connect(
+        document_saved, sender=get_document_model(), dispatch_uid="publications-document-saved"
+    )

@@ -1,0 +1,194 @@
+"""Document symbols of official documents: ``PC.DEC/1162``, ``MC.DEC/3/24``,
+``SEC.GAL/116/19/Rev.1``, ``CIO.GAL/12/25/Corr.1``.
+
+Grammar (after removing white space; case-insensitive on input)::
+
+    symbol  = body "." type "/" number [ "/" year ] { "/" suffix }
+    body    = one of ISSUING_BODIES          e.g. PC, MC, FSC, SEC, CIO
+    type    = one of DOCUMENT_TYPES          e.g. DEC, JOUR, GAL, DEL, DOC
+    number  = 1-5 digits
+    year    = 2 digits (73-99 -> 19xx, 00-72 -> 20xx) or 4 digits
+    suffix  = ("Rev" | "Corr" | "Add") "." digits
+
+``parse`` returns a ``Symbol`` or raises ``SymbolError`` saying what is wrong.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+ISSUING_BODIES = {
+    "PC": "Permanent Council",
+    "MC": "Ministerial Council",
+    "FSC": "Forum for Security Co-operation",
+    "SUM": "Summit",
+    "SEC": "Secretariat",
+    "CIO": "Chairperson-in-Office",
+    "ODIHR": "Office for Democratic Institutions and Human Rights",
+    "HCNM": "High Commissioner on National Minorities",
+    "RFM": "Representative on Freedom of the Media",
+    "PA": "Parliamentary Assembly",
+    "EEF": "Economic and Environmental Forum",
+    "JCG": "Joint Consultative Group",
+    "OSCC": "Open Skies Consultative Commission",
+}
+
+DOCUMENT_TYPES = {
+    "DEC": "Decision",
+    "JOUR": "Journal",
+    "GAL": "General distribution",
+    "DEL": "Delegation document",
+    "DOC": "Document",
+    "INF": "Information",
+    "DD": "Delegation document (restricted)",
+    "SHDM": "Supplementary Human Dimension Meeting",
+    "NGO": "Non-governmental organization contribution",
+    "AIAM": "Annual Implementation Assessment Meeting",
+    "ACMF": "Advisory Committee on Management and Finance",
+    "FR": "Field report",
+    "EMI": "Emergency meeting",
+    "RPT": "Report",
+    "ANN": "Annex",
+}
+
+SUFFIXES = {"rev": "Rev", "corr": "Corr", "add": "Add"}
+
+_PART = re.compile(r"^(?P<kind>[A-Za-z]+)\.?(?P<n>\d+)$")
+
+
+class SymbolError(ValueError):
+    """A symbol that cannot be parsed; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Symbol:
+    body: str
+    doc_type: str
+    number: int
+    year: int | None = None
+    revision: int | None = None
+    corrigendum: int | None = None
+    addendum: int | None = None
+    # The year as written (two or four digits), so that str() round-trips.
+    year_text: str = ""
+
+    def __str__(self):
+        parts = [f"{self.body}.{self.doc_type}", str(self.number)]
+        if self.year is not None:
+            parts.append(self.year_text or str(self.year))
+        for label, value in (
+            ("Rev", self.revision),
+            ("Corr", self.corrigendum),
+            ("Add", self.addendum),
+        ):
+            if value is not None:
+                parts.append(f"{label}.{value}")
+        return "/".join(parts)
+
+    @property
+    def body_name(self):
+        return ISSUING_BODIES[self.body]
+
+    @property
+    def doc_type_name(self):
+        return DOCUMENT_TYPES[self.doc_type]
+
+
+def _year(text):
+    if len(text) == 2:
+        value = int(text)
+        return value + (1900 if value >= 73 else 2000)
+    if len(text) == 4 and 1973 <= int(text) <= 2100:
+        return int(text)
+    raise SymbolError(
+        _("The year “%(year)s” must have two digits (e.g. 24) or four (e.g. 2024).")
+        % {"year": text}
+    )
+
+
+def parse(text):
+    """Parse and normalize a symbol such as ``pc.dec / 1162``."""
+    if not isinstance(text, str) or not text.strip():
+        raise SymbolError(_("Enter a document symbol, such as PC.DEC/1162."))
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) > 60:
+        raise SymbolError(_("A document symbol has at most 60 characters."))
+    head, _slash, rest = compact.partition("/")
+    if "." not in head:
+        raise SymbolError(
+            _("“%(head)s” should be an issuing body and a document type, such as PC.DEC.")
+            % {"head": head}
+        )
+    body, _dot, doc_type = head.partition(".")
+    body, doc_type = body.upper(), doc_type.upper()
+    if body not in ISSUING_BODIES:
+        raise SymbolError(
+            _("Unknown issuing body “%(body)s”; expected one of %(known)s.")
+            % {"body": body, "known": ", ".join(ISSUING_BODIES)}
+        )
+    if doc_type not in DOCUMENT_TYPES:
+        raise SymbolError(
+            _("Unknown document type “%(type)s”; expected one of %(known)s.")
+            % {"type": doc_type, "known": ", ".join(DOCUMENT_TYPES)}
+        )
+    parts = rest.split("/") if rest else []
+    if not parts or not parts[0]:
+        raise SymbolError(
+            _("The symbol needs a number after the slash, as in %(example)s/1162.")
+            % {"example": f"{body}.{doc_type}"}
+        )
+    if not parts[0].isdigit() or len(parts[0]) > 5:
+        raise SymbolError(
+            _("The document number “%(number)s” must be a whole number of up to five digits.")
+            % {"number": parts[0]}
+        )
+    number = int(parts[0])
+    year = None
+    year_text = ""
+    index = 1
+    if index < len(parts) and parts[index].isdigit():
+        year_text = parts[index]
+        year = _year(year_text)
+        index += 1
+    found = {}
+    for part in parts[index:]:
+        match = _PART.match(part)
+        kind = match and SUFFIXES.get(match["kind"].lower())
+        if not kind:
+            raise SymbolError(
+                _("“%(part)s” is not a revision, corrigendum or addendum (Rev.1, Corr.1, Add.1).")
+                % {"part": part}
+            )
+        if kind in found:
+            raise SymbolError(_("%(kind)s appears twice.") % {"kind": kind})
+        found[kind] = int(match["n"])
+    return Symbol(
+        body=body,
+        doc_type=doc_type,
+        number=number,
+        year=year,
+        year_text=year_text,
+        revision=found.get("Rev"),
+        corrigendum=found.get("Corr"),
+        addendum=found.get("Add"),
+    )
+
+
+def normalize(text):
+    """The canonical spelling of a symbol, or ``None`` when ``text`` is not one."""
+    try:
+        return str(parse(text))
+    except SymbolError:
+        return None
+
+
+def validate_symbol(value):
+    """Model-field validator: a clear message for a malformed symbol."""
+    if not value:
+        return
+    try:
+        parse(value)
+    except SymbolError as exc:
+        raise ValidationError(str(exc), code="invalid_symbol") from exc
