@@ -54,7 +54,9 @@ def test_current_chairpersonship_is_marked_in_the_menu(home, page_at):
     year = datetime.date.today().year
     austria = page_at("/countries/austria/")
     Chairpersonship.objects.update_or_create(year=year, defaults={"country": austria.term})
-    states = next(g for g in get_menu("main")[1]["children"] if g["title"] == "Participating States")
+    states = next(
+        g for g in get_menu("main")[1]["children"] if g["title"] == "Participating States"
+    )
     marked = {link["title"]: link.get("chair_year") for link in states["children"]}
     assert marked["Austria"] == year
     assert marked["Finland"] is None
