@@ -1,14 +1,13 @@
 """Page types and mixins shared by the whole site."""
 
-from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -166,19 +165,21 @@ class TaggedPage(TaggableMixin, BasePage):
         return data
 
 
-LISTING_MODELS = {
-    "news": ("news", "NewsPage"),
-    "stories": ("news", "StoryPage"),
-    "events": ("events", "EventPage"),
-    "publications": ("publications", "PublicationPage"),
-    "projects": ("projects", "ProjectPage"),
-}
+class KnownCountPaginator(Paginator):
+    """A paginator told its count (from the cached facet counts) instead of
+    running COUNT(*) over the whole filtered set."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
 
 
-class ListingPage(BasePage):
+class ListingPage(RoutablePageMixin, BasePage):
     """The index of one kind of dated content (news, stories, events, resources,
-    projects). Items may live anywhere in the tree (a field operation's own news
-    section, for example); the listing gathers them by type."""
+    projects), with filters carried in the URL, counts per filter value,
+    pagination, and feeds (RSS, Atom) or calendars (.ics) of any filtered list.
+    Items may live anywhere in the tree (a field operation's own news section,
+    for example); the listing gathers them by type."""
 
     class ListingType(models.TextChoices):
         NEWS = "news", _("News")
@@ -205,20 +206,73 @@ class ListingPage(BasePage):
     class Meta:
         verbose_name = _("listing page")
 
-    @cached_property
-    def item_model(self):
-        return apps.get_model(*LISTING_MODELS[self.listing_type])
+    @property
+    def has_feed(self):
+        return self.listing_type in {self.ListingType.NEWS, self.ListingType.STORIES}
 
-    def get_items(self):
-        return self.item_model.listing_queryset(self.locale)
+    @property
+    def has_calendar(self):
+        return self.listing_type == self.ListingType.EVENTS
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_items(), self.per_page)
+    def query(self, request):
+        from .listing import ListingQuery
+
+        return ListingQuery(self.listing_type, self.locale, request.GET)
+
+    def serve(self, request, *args, **kwargs):
+        return self.apply_cache_policy(
+            request, RoutablePageMixin.serve(self, request, *args, **kwargs)
+        )
+
+    @path("")
+    def results(self, request):
+        query = self.query(request)
+        paginator = KnownCountPaginator(query.queryset(), self.per_page, query.total())
+        number = request.GET.get("page") or 1
         try:
-            page = paginator.page(request.GET.get("page", 1))
+            page = paginator.page(number)
         except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404(_("There is no such page of results.")) from exc
-        context["items"] = page
-        context["paginator"] = paginator
-        return context
+            raise Http404(
+                _("There is no page %(number)s of these results.") % {"number": str(number)[:20]}
+            ) from exc
+        response = self.render(
+            request,
+            context_overrides={
+                "query": query,
+                "facets": query.facets(),
+                "items": page,
+                "paginator": paginator,
+            },
+        )
+        if query.errors:
+            response.status_code = 400
+        return response
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from .feeds import listing_feed
+
+        return self._feed_or_404(request, listing_feed(self, request, atom=False))
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from .feeds import listing_feed
+
+        return self._feed_or_404(request, listing_feed(self, request, atom=True))
+
+    def _feed_or_404(self, request, response):
+        if not self.has_feed:
+            raise Http404(_("This list has no feed."))
+        return response
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from portal.events.ics import calendar_response
+
+        if not self.has_calendar:
+            raise Http404(_("This list has no calendar."))
+        query = self.query(request)
+        response = calendar_response(
+            query.queryset()[:500], self.title, filename="events.ics", request=request
+        )
+        return self.apply_cache_policy(request, response)

@@ -1,38 +1,31 @@
 """Lists computed from tags.
 
 Field-of-work, country, structure and meeting-series pages show the content
-tagged with their term. Every such list goes through ``tagged`` so that each
-one costs a single, bounded query whatever the volume of content.
+tagged with their term. Every such list is a ``ListingQuery`` — the same
+filtered query as the listing pages — cut to a few items, so each list costs
+one bounded query whatever the volume of content, and its "see all" link is
+the listing filtered the same way.
 """
 
-from django.apps import apps
-
-from portal.taxonomy.models import tag_lookup
-
-# (app_label, model) of every kind of tagged content.
-NEWS = ("news", "NewsPage")
-STORIES = ("news", "StoryPage")
-EVENTS = ("events", "EventPage")
-PUBLICATIONS = ("publications", "PublicationPage")
-PROJECTS = ("projects", "ProjectPage")
+from .listing import ListingQuery
 
 
-def tagged(model_key, field, term, locale, limit=6, **filters):
-    """The newest live items of one type tagged with ``term`` in ``field``.
-
-    Returns a list (evaluated once, at most ``limit`` rows)."""
+def tagged(listing_type, param, term, locale, limit=6, **filters):
+    """The newest live items of one type whose ``param`` tag (``field_of_work``,
+    ``country``, ``structure``) is ``term``, with optional extra filters
+    (``type="report"``). Returns a list of at most ``limit`` items."""
     if term is None:
         return []
-    model = apps.get_model(*model_key)
-    queryset = model.listing_queryset(locale).filter(**{tag_lookup(field): term}, **filters)
-    return list(queryset[:limit])
+    query = ListingQuery(listing_type, locale)
+    query.filters = {param: term, **filters}
+    return list(query.queryset()[:limit])
 
 
-def related_content(field, term, locale, limit=6):
+def related_content(param, term, locale, limit=6):
     """News, stories, events and publications tagged with ``term``."""
     return {
-        "news": tagged(NEWS, field, term, locale, limit),
-        "stories": tagged(STORIES, field, term, locale, limit),
-        "events": tagged(EVENTS, field, term, locale, limit),
-        "publications": tagged(PUBLICATIONS, field, term, locale, limit),
+        "news": tagged("news", param, term, locale, limit),
+        "stories": tagged("stories", param, term, locale, limit),
+        "events": tagged("events", param, term, locale, limit),
+        "publications": tagged("publications", param, term, locale, limit),
     }

@@ -122,7 +122,7 @@ class CountryPage(TermPageMixin, BasePage):
             )
             .order_by("closed", "title")
         )
-        context.update(related_content("countries", self.term, self.locale, limit=4))
+        context.update(related_content("country", self.term, self.locale, limit=4))
         return context
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from portal.core.models import TaggedPage
@@ -21,7 +22,7 @@ def validate_timezone(value):
         )
 
 
-class EventPage(TaggedPage):
+class EventPage(RoutablePageMixin, TaggedPage):
     """A meeting, conference, training or ceremony. ``start`` and ``end`` are
     stored in UTC and shown in the event's own time zone; ``date`` (the start
     date in that time zone) orders events with the other dated content."""
@@ -103,6 +104,8 @@ class EventPage(TaggedPage):
     class Meta:
         verbose_name = _("event")
 
+    listing_facets = {"type": ("event_type", lambda: EventPage.EventType.choices, _("Type"))}
+
     @property
     def label(self):
         return self.get_event_type_display()
@@ -128,6 +131,23 @@ class EventPage(TaggedPage):
         if self.start:
             self.date = self.start.astimezone(self.tzinfo).date()
         return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        return self.apply_cache_policy(
+            request, RoutablePageMixin.serve(self, request, *args, **kwargs)
+        )
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("calendar.ics", name="ics")
+    def ics(self, request):
+        """This event as an iCalendar file, to add it to a calendar."""
+        from .ics import calendar_response
+
+        response = calendar_response([self], self.title, f"{self.slug[:60]}.ics", request)
+        return self.apply_cache_policy(request, response)
 
     def get_context(self, request, *args, **kwargs):
         from portal.meetings.models import MeetingSeriesPage

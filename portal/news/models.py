@@ -34,6 +34,8 @@ class NewsPage(TaggedPage):
     class Meta:
         verbose_name = _("news item")
 
+    listing_facets = {"type": ("news_type", lambda: NewsPage.NewsType.choices, _("Type"))}
+
     @property
     def label(self):
         return self.get_news_type_display()

@@ -96,6 +96,25 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     class Meta:
         verbose_name = _("publication")
 
+    listing_facets = {
+        "type": (
+            "publication_type",
+            lambda: PublicationPage.PublicationType.choices,
+            _("Type"),
+        ),
+        "language": ("files__language", lambda: settings.LANGUAGES, _("Language")),
+        "body": (
+            "issuing_body",
+            lambda: list(symbols.ISSUING_BODIES.items()),
+            _("Issuing body"),
+        ),
+        "document_type": (
+            "document_type",
+            lambda: list(symbols.DOCUMENT_TYPES.items()),
+            _("Document type"),
+        ),
+    }
+
     @property
     def label(self):
         return self.get_publication_type_display()

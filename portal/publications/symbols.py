@@ -18,39 +18,40 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 ISSUING_BODIES = {
-    "PC": "Permanent Council",
-    "MC": "Ministerial Council",
-    "FSC": "Forum for Security Co-operation",
-    "SUM": "Summit",
-    "SEC": "Secretariat",
-    "CIO": "Chairperson-in-Office",
-    "ODIHR": "Office for Democratic Institutions and Human Rights",
-    "HCNM": "High Commissioner on National Minorities",
-    "RFM": "Representative on Freedom of the Media",
-    "PA": "Parliamentary Assembly",
-    "EEF": "Economic and Environmental Forum",
-    "JCG": "Joint Consultative Group",
-    "OSCC": "Open Skies Consultative Commission",
+    "PC": _lazy("Permanent Council"),
+    "MC": _lazy("Ministerial Council"),
+    "FSC": _lazy("Forum for Security Co-operation"),
+    "SUM": _lazy("Summit"),
+    "SEC": _lazy("Secretariat"),
+    "CIO": _lazy("Chairperson-in-Office"),
+    "ODIHR": _lazy("Office for Democratic Institutions and Human Rights"),
+    "HCNM": _lazy("High Commissioner on National Minorities"),
+    "RFM": _lazy("Representative on Freedom of the Media"),
+    "PA": _lazy("Parliamentary Assembly"),
+    "EEF": _lazy("Economic and Environmental Forum"),
+    "JCG": _lazy("Joint Consultative Group"),
+    "OSCC": _lazy("Open Skies Consultative Commission"),
 }
 
 DOCUMENT_TYPES = {
-    "DEC": "Decision",
-    "JOUR": "Journal",
-    "GAL": "General distribution",
-    "DEL": "Delegation document",
-    "DOC": "Document",
-    "INF": "Information",
-    "DD": "Delegation document (restricted)",
-    "SHDM": "Supplementary Human Dimension Meeting",
-    "NGO": "Non-governmental organization contribution",
-    "AIAM": "Annual Implementation Assessment Meeting",
-    "ACMF": "Advisory Committee on Management and Finance",
-    "FR": "Field report",
-    "EMI": "Emergency meeting",
-    "RPT": "Report",
-    "ANN": "Annex",
+    "DEC": _lazy("Decision"),
+    "JOUR": _lazy("Journal"),
+    "GAL": _lazy("General distribution"),
+    "DEL": _lazy("Delegation document"),
+    "DOC": _lazy("Document"),
+    "INF": _lazy("Information"),
+    "DD": _lazy("Delegation document (restricted)"),
+    "SHDM": _lazy("Supplementary Human Dimension Meeting"),
+    "NGO": _lazy("Non-governmental organization contribution"),
+    "AIAM": _lazy("Annual Implementation Assessment Meeting"),
+    "ACMF": _lazy("Advisory Committee on Management and Finance"),
+    "FR": _lazy("Field report"),
+    "EMI": _lazy("Emergency meeting"),
+    "RPT": _lazy("Report"),
+    "ANN": _lazy("Annex"),
 }
 
 SUFFIXES = {"rev": "Rev", "corr": "Corr", "add": "Add"}
@@ -126,12 +127,12 @@ def parse(text):
     if body not in ISSUING_BODIES:
         raise SymbolError(
             _("Unknown issuing body “%(body)s”; expected one of %(known)s.")
-            % {"body": body, "known": ", ".join(ISSUING_BODIES)}
+            % {"body": body, "known": ", ".join(ISSUING_BODIES.keys())}
         )
     if doc_type not in DOCUMENT_TYPES:
         raise SymbolError(
             _("Unknown document type “%(type)s”; expected one of %(known)s.")
-            % {"type": doc_type, "known": ", ".join(DOCUMENT_TYPES)}
+            % {"type": doc_type, "known": ", ".join(DOCUMENT_TYPES.keys())}
         )
     parts = rest.split("/") if rest else []
     if not parts or not parts[0]:

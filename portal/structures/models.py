@@ -156,7 +156,7 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
                 "title"
             )
         )
-        context.update(related_content("structures", self.term, locale, limit=4))
+        context.update(related_content("structure", self.term, locale, limit=4))
         return context
 
 

@@ -5,7 +5,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
-from portal.core.related import EVENTS, NEWS, PROJECTS, PUBLICATIONS, STORIES, tagged
+from portal.core.related import tagged
 from portal.taxonomy.models import TermKind, TermPageMixin
 
 
@@ -58,15 +58,11 @@ class FieldOfWorkPage(TermPageMixin, BasePage):
         context["offices"] = [s for s in structures if not s.is_field_operation]
         context["operations"] = [s for s in structures if s.is_field_operation and not s.closed]
         term, locale = self.term, self.locale
-        context["projects"] = tagged(PROJECTS, "fields_of_work", term, locale)
-        context["events"] = tagged(EVENTS, "fields_of_work", term, locale)
-        context["news"] = tagged(NEWS, "fields_of_work", term, locale, limit=4)
-        context["stories"] = tagged(STORIES, "fields_of_work", term, locale, limit=4)
-        context["reports"] = tagged(
-            PUBLICATIONS, "fields_of_work", term, locale, publication_type="report"
-        )
-        context["manuals"] = tagged(
-            PUBLICATIONS, "fields_of_work", term, locale, publication_type="manual"
-        )
-        context["resources"] = tagged(PUBLICATIONS, "fields_of_work", term, locale)
+        context["projects"] = tagged("projects", "field_of_work", term, locale)
+        context["events"] = tagged("events", "field_of_work", term, locale)
+        context["news"] = tagged("news", "field_of_work", term, locale, limit=4)
+        context["stories"] = tagged("stories", "field_of_work", term, locale, limit=4)
+        context["reports"] = tagged("publications", "field_of_work", term, locale, type="report")
+        context["manuals"] = tagged("publications", "field_of_work", term, locale, type="manual")
+        context["resources"] = tagged("publications", "field_of_work", term, locale)
         return context
