@@ -265,7 +265,7 @@ class ListingPage(RoutablePageMixin, BasePage):
             raise Http404(_("This list has no feed."))
         return response
 
-    @path("calendar.ics", name="calendar")
+    @path("ical/", name="calendar")
     def calendar(self, request):
         from portal.events.ics import calendar_response
 

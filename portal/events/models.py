@@ -141,7 +141,7 @@ class EventPage(RoutablePageMixin, TaggedPage):
     def detail(self, request):
         return self.render(request)
 
-    @path("calendar.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         """This event as an iCalendar file, to add it to a calendar."""
         from .ics import calendar_response

@@ -1,0 +1,138 @@
+"""Time per request for the site's main pages, with database queries per
+request, against whatever database DATABASE_URL points to.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
+        .venv/bin/python benchmarks/run.py --label 100k [--repeat 30]
+
+Requests go through Django's test client in this process (no network, no
+server), after one warm-up request per URL, so the figures are the
+application's own cost: URL routing, queries, templates. The caches are the
+configured ones (in-process, or Redis when REDIS_URL is set); ``--cold``
+clears the cache before every request to measure the uncached cost.
+
+Prints a Markdown table and appends it to benchmarks/results/<label>.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("DEBUG", "false")
+
+
+def setup():
+    import django
+
+    django.setup()
+
+
+def targets():
+    """(name, url) pairs, resolved from the loaded content."""
+    from wagtail.models import Page
+
+    from portal.core.models import ListingPage
+    from portal.topics.models import FieldOfWorkPage
+
+    home = Page.objects.get(depth=2, locale__language_code="en").specific
+    listings = {p.listing_type: p for p in ListingPage.objects.filter(locale=home.locale)}
+    policing = FieldOfWorkPage.objects.get(slug="policing", locale=home.locale)
+    rows = [("home", home.url), ("field of work", policing.url)]
+    one = "?field_of_work=policing"
+    three = "?field_of_work=policing&country=serbia&year=2024"
+    for kind in ("news", "stories", "events", "publications"):
+        url = listings[kind].url
+        suffix = "&when=all" if kind == "events" else ""
+        first = "?when=all" if kind == "events" else ""
+        rows += [
+            (f"{kind}: 0 filters", url + first),
+            (f"{kind}: 1 filter", url + one + suffix),
+            (f"{kind}: 3 filters", url + three + suffix),
+        ]
+    rows.append(("news: page 500", listings["news"].url + "?page=500"))
+    rows.append(("news feed (RSS)", listings["news"].url + "feed/rss/"))
+    rows.append(("news feed, 1 filter", listings["news"].url + "feed/rss/" + one))
+    rows.append(("events .ics", listings["events"].url + "ical/?when=all"))
+    return rows
+
+
+def measure(client, url, repeat, cold):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm-up
+    timings = []
+    queries = None
+    status = None
+    for _ in range(repeat):
+        if cold:
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        status = response.status_code
+        queries = len(captured)
+    timings.sort()
+    return {
+        "status": status,
+        "median": statistics.median(timings),
+        "p95": timings[max(0, int(len(timings) * 0.95) - 1)],
+        "queries": queries,
+    }
+
+
+def count_items():
+    from portal.core.listing import LISTING_MODELS, listing_model
+
+    return sum(listing_model(kind).objects.count() for kind in LISTING_MODELS)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--label", default="run", help="names the results file")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--cold", action="store_true", help="clear the cache before each request")
+    args = parser.parse_args()
+    setup()
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    items = count_items()
+    engine = connection.vendor
+    lines = [
+        f"## {args.label}: {items:,} items, {engine}, "
+        f"{'cold' if args.cold else 'warm'} cache ({settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}), "
+        f"{args.repeat} requests each, {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        "| page | status | median ms | p95 ms | queries |",
+        "|---|---|---|---|---|",
+    ]
+    for name, url in targets():
+        result = measure(client, url, args.repeat, args.cold)
+        lines.append(
+            f"| {name} | {result['status']} | {result['median']:.1f} | {result['p95']:.1f} "
+            f"| {result['queries']} |"
+        )
+        print(lines[-1], flush=True)
+    report = "\n".join(lines) + "\n"
+    print()
+    print(report)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / f"{args.label}.md").open("a", encoding="utf-8") as handle:
+        handle.write(report + "\n")
+
+
+if __name__ == "__main__":
+    main()
