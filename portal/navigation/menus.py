@@ -85,10 +85,16 @@ def _resolve(menu, request):
     return resolved
 
 
+def menu_cache_key(name):
+    """Cache key of a menu in the active language. The year is part of it: the
+    Chairpersonship marker changes with the year."""
+    language = get_language() or "en"
+    return f"navigation:{name}:{language}:{datetime.date.today().year}:{_version()}"
+
+
 def get_menu(name, request=None):
     language = get_language() or "en"
-    # The year is part of the key: the Chairpersonship marker changes with it.
-    key = f"navigation:{name}:{language}:{datetime.date.today().year}:{_version()}"
+    key = menu_cache_key(name)
     data = cache.get(key)
     if data is None:
         menus = NavigationMenu.objects.filter(name=name).select_related("locale")

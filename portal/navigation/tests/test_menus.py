@@ -60,3 +60,23 @@ def test_current_chairpersonship_is_marked_in_the_menu(home, page_at):
     marked = {link["title"]: link.get("chair_year") for link in states["children"]}
     assert marked["Austria"] == year
     assert marked["Finland"] is None
+
+
+def test_rendered_main_menu_is_cached_per_position(client, home, page_at):
+    from django.core.cache import cache
+
+    from portal.navigation.templatetags.navigation_tags import _urls
+
+    client.get(home.url)
+    keys_before = {k for k in cache._cache if ":main:html:" in k}
+    policing = page_at("/our-work/fields-of-work/policing/")
+    html = client.get(policing.url).content.decode()
+    assert f'href="{policing.url}" aria-current="page"' in html
+    assert html.count('aria-current="page"') >= 1
+    # A page outside the menu's links, in the same section, shares a rendering.
+    news = page_at("/news/").get_children().first()
+    client.get(news.url)
+    client.get(page_at("/about-us/our-history/").url)
+    keys_after = {k for k in cache._cache if ":main:html:" in k}
+    assert len(keys_after - keys_before) <= 3
+    assert policing.url in set(_urls(get_menu("main")))
