@@ -12,8 +12,8 @@ ignored, so the visitor still gets the list filtered by the valid values.
 
 import datetime
 import hashlib
-from urllib.parse import urlencode
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.cache import cache
