@@ -1,0 +1,373 @@
+"""generate_content: the mix of types, complete and valid items, determinism,
+resuming, removal that leaves the reference content as it was, and a site that
+shows and serves what was generated."""
+
+import datetime
+import zoneinfo
+
+import feedparser
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.models import Locale, Page
+
+from portal.core.generator import (
+    Generator,
+    Taxonomy,
+    path_step,
+    plan_item,
+    sample_names,
+    step_position,
+)
+from portal.core.models import ListingPage
+from portal.events.models import EventPage
+from portal.news.models import NewsPage, StoryPage
+from portal.projects.models import ProjectPage
+from portal.publications import symbols
+from portal.publications.factories import PublicationPageFactory
+from portal.publications.models import PublicationFile, PublicationPage
+from portal.taxonomy.models import PageCountry, PageFieldOfWork, PageStructure, TermKind
+
+pytestmark = pytest.mark.django_db
+
+SEED = 7
+ITEMS = 300
+MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage)
+
+
+def generate(items=ITEMS, seed=SEED, batch_size=100):
+    call_command("generate_content", items=items, seed=seed, batch_size=batch_size, verbosity=0)
+
+
+def remove(seed=None):
+    call_command("generate_content", remove=True, seed=seed, verbosity=0)
+
+
+def generated(model=Page, seed=SEED):
+    return model.objects.filter(slug__startswith=f"gen-{seed}-")
+
+
+def snapshot(seed=SEED):
+    """What a run produced, keyed by slug, independent of database ids."""
+    pages = (
+        generated(seed=seed)
+        .specific()
+        .prefetch_related("field_of_work_tags__term", "country_tags__term", "structure_tags__term")
+    )
+    return {
+        page.slug: (
+            type(page).__name__,
+            page.title,
+            page.translation_key,
+            page.date,
+            page.summary,
+            [
+                block.value.source if block.block_type == "paragraph" else None
+                for block in page.body
+            ],
+            [tag.term.slug for tag in page.field_of_work_tags.all()],
+            [tag.term.slug for tag in page.country_tags.all()],
+            [tag.term.slug for tag in page.structure_tags.all()],
+        )
+        for page in pages
+    }
+
+
+def tree_problems():
+    return [problem for problem in Page.find_problems() if problem]
+
+
+def reference_state():
+    return {
+        "pages": set(Page.objects.values_list("id", "path", "depth", "numchild", "url_path")),
+        "tags": (PageFieldOfWork.objects.count(), PageCountry.objects.count()),
+        "structures": PageStructure.objects.count(),
+        "documents": Document.objects.count(),
+        "files": PublicationFile.objects.count(),
+    }
+
+
+def test_tree_steps_match_treebeard():
+    assert [path_step(n) for n in (1, 9, 10, 35, 36, 1296)] == [
+        "0001",
+        "0009",
+        "000A",
+        "000Z",
+        "0010",
+        "0100",
+    ]
+    assert step_position("0010") == 36
+    assert Page._get_path("0001", 2, 36) == "0001" + path_step(36)
+
+
+def test_mix_of_types_under_the_reference_listings(home):
+    generate()
+    counts = {model: generated(model).count() for model in MODELS}
+    assert counts == {
+        NewsPage: 120,
+        StoryPage: 30,
+        EventPage: 45,
+        PublicationPage: 90,
+        ProjectPage: 15,
+    }
+    listings = {
+        NewsPage: "news/",
+        StoryPage: "stories/",
+        EventPage: "events/",
+        PublicationPage: "resources/",
+        ProjectPage: "our-work/projects/",
+    }
+    english = Locale.objects.get(language_code="en")
+    for model, path in listings.items():
+        parent = Page.objects.get(url_path=home.url_path + path)
+        pages = generated(model)
+        assert pages.filter(live=True, locale=english).count() == counts[model]
+        assert pages.child_of(parent).count() == counts[model]
+    assert tree_problems() == []
+
+
+def test_items_are_tagged_dated_and_valid():
+    generate()
+    for page in generated().specific():
+        kinds = {
+            "fields_of_work": (TermKind.FIELD_OF_WORK, 1, 2),
+            "countries": (TermKind.COUNTRY, 0, 2),
+            "structures": (TermKind.STRUCTURE, 0, 2),
+        }
+        for name, (kind, low, high) in kinds.items():
+            terms = list(getattr(page, name))
+            assert low <= len(terms) <= high, (page.slug, name)
+            assert {t.kind for t in terms} <= {kind}
+        assert datetime.date(1995, 1, 1) <= page.date <= datetime.date(2026, 12, 31)
+        assert page.title and page.summary and len(page.body) >= 2
+        assert "lorem" not in (page.title + page.summary).lower()
+
+    for event in generated(EventPage):
+        assert event.start <= event.end
+        assert event.date == event.start.astimezone(zoneinfo.ZoneInfo(event.timezone)).date()
+        assert event.location
+    assert generated(EventPage).filter(meeting_series__isnull=False).exists()
+    assert generated(EventPage).filter(organizer__isnull=False).exists()
+
+    official = generated(PublicationPage).filter(publication_type="official_document")
+    assert official.count() == 30
+    found = set()
+    for page in official:
+        parsed = symbols.parse(page.symbol)
+        assert str(parsed) == page.symbol
+        assert (page.issuing_body, page.document_type) == (parsed.body, parsed.doc_type)
+        found.add(page.symbol)
+    assert len(found) == official.count()
+    assert (
+        not generated(PublicationPage)
+        .exclude(publication_type="official_document")
+        .exclude(symbol="")
+    )
+    assert generated(PublicationPage).filter(distribution="restricted").exists()
+
+    for page in generated(PublicationPage).prefetch_related("files__document"):
+        files = list(page.files.all())
+        languages = [f.language for f in files]
+        assert 1 <= len(files) <= 4 and len(set(languages)) == len(languages)
+        for file in files:
+            assert file.text
+            assert file.document.file.name in sample_names()
+            assert file.text_source_hash == file.document.file_hash
+
+    # Everything the models validate (choices, lengths, symbols, slugs, ends after starts).
+    for model in MODELS:
+        for page in generated(model)[:5]:
+            page.full_clean()
+
+
+def test_sample_files_are_real_pdfs():
+    generate(items=20)
+    for name in sample_names():
+        with default_storage.open(name, "rb") as handle:
+            assert handle.read(5) == b"%PDF-"
+    assert Document.objects.filter(file__in=sample_names()).exists()
+
+
+def test_same_seed_gives_the_same_content():
+    generate()
+    first = snapshot()
+    taxonomy = Taxonomy.load(Locale.get_default())
+    for number in (1, 2, 150, 300):
+        item = plan_item(SEED, number, taxonomy)
+        assert first[item.slug][1:3] == (item.title, item.translation_key)
+        assert plan_item(SEED, number, taxonomy) == item  # a pure function
+
+    remove(seed=SEED)
+    assert not generated().exists()
+    generate(batch_size=70)  # batches do not change the content
+    assert snapshot() == first
+
+    other = {plan_item(SEED + 1, n, taxonomy).title for n in range(1, ITEMS + 1)}
+    assert len(other - {title for _type, title, *_rest in first.values()}) > ITEMS * 0.8
+
+
+def test_a_rerun_continues_after_the_last_batch():
+    generate(items=200)
+    summary = Generator(seed=SEED, batch_size=100, progress=False).generate(ITEMS)
+    assert (summary.total, summary.first, summary.last) == (100, 201, 300)
+    slugs = list(generated().values_list("slug", flat=True))
+    assert sorted(slugs) == sorted(f"gen-{SEED}-{n}" for n in range(1, ITEMS + 1))
+    again = Generator(seed=SEED, batch_size=100, progress=False).generate(ITEMS)
+    assert again.total == 0
+    assert tree_problems() == []
+
+
+def test_an_interrupted_batch_leaves_nothing_behind(monkeypatch):
+    original = Generator._write_files
+    calls = []
+
+    def fail_on_second_batch(self, pages, summary):
+        calls.append(len(pages))
+        if len(calls) == 2:
+            raise RuntimeError("interrupted")
+        return original(self, pages, summary)
+
+    monkeypatch.setattr(Generator, "_write_files", fail_on_second_batch)
+    with pytest.raises(RuntimeError):
+        generate()
+    assert generated().count() == 100
+    assert tree_problems() == []
+    assert PublicationFile.objects.filter(page__slug__startswith=f"gen-{SEED}-").count() == (
+        Document.objects.filter(file__in=sample_names()).count()
+    )
+
+    monkeypatch.setattr(Generator, "_write_files", original)
+    generate()
+    assert generated().count() == ITEMS
+    assert tree_problems() == []
+
+
+def test_remove_leaves_the_reference_content_as_it_was():
+    before = reference_state()
+    generate()
+    generate(items=40, seed=SEED + 1)
+
+    remove(seed=SEED)
+    assert not generated().exists()
+    assert generated(seed=SEED + 1).count() == 40
+    assert tree_problems() == []
+
+    remove()
+    assert not Page.objects.filter(slug__startswith="gen-").exists()
+    assert reference_state() == before
+    assert tree_problems() == []
+    assert not any(default_storage.exists(name) for name in sample_names())
+
+
+def test_remove_also_takes_pages_an_editor_has_touched():
+    before = reference_state()
+    generate(items=40)
+    edited = generated(NewsPage).first()
+    edited.title = "Edited by hand"
+    edited.save_revision().publish()
+    target = generated(StoryPage).first()
+    Redirect.objects.create(old_path="/old-story", redirect_page=target)
+
+    remove()
+    assert not Page.objects.filter(slug__startswith="gen-").exists()
+    assert not Redirect.objects.filter(old_path="/old-story").exists()
+    assert reference_state() == before
+    assert tree_problems() == []
+
+
+def test_remove_keeps_a_generated_document_used_elsewhere(page_at):
+    generate(items=20)
+    document = Document.objects.filter(file__in=sample_names()).first()
+    publication = PublicationPageFactory(parent=page_at("/resources/"), title="Real report")
+    PublicationFile.objects.create(page=publication, language="en", document=document)
+    remove()
+    kept = PublicationFile.objects.get(page=publication)
+    assert kept.document == document
+    assert "OSCE sample document" in kept.text  # the sample is a real, extractable PDF
+    assert default_storage.exists(document.file.name)
+    assert tree_problems() == []
+
+
+def test_remove_never_touches_other_pages_with_similar_slugs(page_at):
+    news = page_at("/news/")
+    lookalike = NewsPage(title="Gen Z voices", slug="gen-z-voices", date=datetime.date(2025, 1, 1))
+    news.add_child(instance=lookalike)
+    generate(items=20)
+    remove()
+    assert NewsPage.objects.filter(slug="gen-z-voices").exists()
+
+
+def test_reference_content_is_required():
+    ListingPage.objects.filter(listing_type="projects").update(listing_type="news")
+    with pytest.raises(CommandError, match="load_reference_content"):
+        generate(items=10)
+    assert not generated().exists()
+
+
+def test_items_or_remove_is_required():
+    with pytest.raises(CommandError, match="--items"):
+        call_command("generate_content", verbosity=0)
+
+
+def test_listings_filters_and_feeds_show_generated_items(client, page_at):
+    generate()
+    news = page_at("/news/")
+    response = client.get(news.url)
+    assert response.status_code == 200
+    shown = [item.slug for item in response.context["items"].object_list]
+    assert any(slug.startswith(f"gen-{SEED}-") for slug in shown)
+    newest = NewsPage.objects.live().order_by("-date", "-pk").first()
+    assert shown[0] == newest.slug
+
+    item = generated(NewsPage).order_by("-date").first()
+    term = item.fields_of_work.first()
+    response = client.get(news.url, {"field_of_work": term.slug})
+    assert response.status_code == 200
+    expected = NewsPage.objects.live().filter(field_of_work_tags__term=term).count()
+    assert response.context["paginator"].count == expected
+    for listed in response.context["items"].object_list:
+        assert term.pk in listed.tag_ids("fields_of_work")
+
+    feed = client.get(news.url + "feed/rss/")
+    assert feed.status_code == 200
+    assert feedparser.parse(feed.content).entries[0].title == newest.title
+
+    resources = client.get(page_at("/resources/").url, {"type": "official_document"})
+    assert resources.status_code == 200
+    assert resources.context["paginator"].count == (
+        generated(PublicationPage)
+        .filter(publication_type="official_document", distribution="public")
+        .count()
+    )
+    events = client.get(page_at("/events/").url, {"when": "all"})
+    assert any(event.slug.startswith("gen-") for event in events.context["items"].object_list)
+
+    field_of_work = page_at(f"/our-work/fields-of-work/{term.slug}/")
+    newest_tagged = (
+        NewsPage.objects.live().filter(field_of_work_tags__term=term).order_by("-date", "-pk")[0]
+    )
+    html = client.get(field_of_work.url).content.decode()
+    assert newest_tagged.url in html
+
+
+def test_generated_pages_render(client):
+    generate(items=40)
+    for model in MODELS:
+        for page in generated(model).order_by("pk")[:3]:
+            if isinstance(page, PublicationPage) and not page.is_public:
+                continue
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+            assert page.title.split("“")[0][:40] in response.content.decode().replace("&#x27;", "'")
+
+    publication = generated(PublicationPage).filter(distribution="public").first()
+    file = publication.files.first()
+    response = client.get(publication.file_url(file.language))
+    assert response.status_code == 302
+    assert response["Location"] == file.document.url
+
+    restricted = generated(PublicationPage).filter(distribution="restricted").first()
+    if restricted is not None:
+        assert client.get(restricted.url).status_code == 404
