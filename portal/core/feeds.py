@@ -39,7 +39,7 @@ class ListingFeed(Feed):
         return self.request.get_full_path()
 
     def items(self):
-        return self.query.queryset()[:FEED_SIZE]
+        return self.query.queryset().prefetch_related("field_of_work_tags__term")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -62,7 +62,7 @@ class ListingFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [term.name for term in item.fields_of_work]
+        return [tag.term.name for tag in item.field_of_work_tags.all()]
 
 
 def listing_feed(listing, request, atom):

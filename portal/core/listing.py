@@ -20,8 +20,8 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal.taxonomy.models import TAGS, Term, TermKind, tag_lookup
 
@@ -60,6 +60,18 @@ def bump_counts_version(**kwargs):
         cache.set(COUNTS_VERSION_KEY, 2, None)
 
 
+def cached_by_content_version(key, build, timeout=COUNTS_TIMEOUT):
+    """``build()``'s result, cached until published content changes."""
+    version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
+    digest = hashlib.md5(f"{get_language()}:{key}".encode(), usedforsecurity=False).hexdigest()
+    full_key = f"listing:built:{digest}:{version}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value
+
+
 def listing_model(listing_type):
     return apps.get_model(*LISTING_MODELS[listing_type])
 
@@ -87,6 +99,7 @@ class ListingQuery:
         self.locale = locale
         self.errors = []
         self.filters = {}  # param -> cleaned value (a Term for tags, str/int otherwise)
+        self._facets = None
         self._parse(params or {})
 
     # -- parsing --------------------------------------------------------------------
@@ -200,17 +213,24 @@ class ListingQuery:
 
     def facets(self):
         """Each facet with the number of results each of its values would give,
-        the other filters applied. Cached until content changes."""
+        the other filters applied. Cached (labels included) until content
+        changes, and computed at most once per query object."""
+        if self._facets is None:
+            self._facets = self._cached_facets()
+        return self._facets
+
+    def _cached_facets(self):
         version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
         selected = hashlib.md5(
             urlencode(sorted(self.selected_params().items())).encode(), usedforsecurity=False
         ).hexdigest()
-        key = f"listing:facets:{self.listing_type}:{self.locale.pk}:{selected}:{version}"
-        raw = cache.get(key)
-        if raw is None:
-            raw = self._count_all()
-            cache.set(key, raw, COUNTS_TIMEOUT)
-        return self._build(raw)
+        language = get_language()
+        key = f"listing:facets:{self.listing_type}:{self.locale.pk}:{language}:{selected}:{version}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = self._build(self._count_all())
+            cache.set(key, facets, COUNTS_TIMEOUT)
+        return facets
 
     def _unordered(self, exclude):
         """The filtered items without ``exclude``'s filter and without ordering
@@ -248,8 +268,10 @@ class ListingQuery:
     def _build(self, raw):
         results = []
         term_ids = {tid for param in TAG_PARAMS for tid in raw[param]}
-        names = dict(Term.objects.filter(pk__in=term_ids).values_list("pk", "slug"))
-        labels = dict(Term.objects.filter(pk__in=term_ids).values_list("pk", "name"))
+        terms = Term.objects.filter(pk__in=term_ids).values_list("pk", "slug", "name")
+        names, labels = {}, {}
+        for pk, slug, name in terms:
+            names[pk], labels[pk] = slug, name
         for param in TAG_PARAMS:
             current = self.filters.get(param)
             options = [
@@ -259,7 +281,9 @@ class ListingQuery:
             ]
             options.sort(key=lambda o: o.label)
             results.append(
-                FacetResult(param, TAG_LABELS[param], options, current.slug if current else None)
+                FacetResult(
+                    param, str(TAG_LABELS[param]), options, current.slug if current else None
+                )
             )
         for param, (_lookup, choices, label) in self.choice_facets().items():
             current = self.filters.get(param)
@@ -268,7 +292,7 @@ class ListingQuery:
                 for value, text in choices()
                 if raw[param].get(value)
             ]
-            results.append(FacetResult(param, label, options, current))
+            results.append(FacetResult(param, str(label), options, current))
         current_year = self.filters.get("year")
         years = [
             Option(str(y), str(y), n, y == current_year)
@@ -276,9 +300,7 @@ class ListingQuery:
             if y
         ]
         results.append(
-            FacetResult(
-                "year", gettext_lazy("Year"), years, str(current_year) if current_year else None
-            )
+            FacetResult("year", _("Year"), years, str(current_year) if current_year else None)
         )
         return results
 

@@ -156,6 +156,7 @@ class TaggedPage(TaggableMixin, BasePage):
             cls.objects.live()
             .filter(locale=locale)
             .select_related("image")
+            .defer("body")  # lists show title, summary, date and image only
             .order_by("-date", "-pk")
         )
 
@@ -194,6 +195,7 @@ class ListingPage(RoutablePageMixin, BasePage):
     intro = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
 
     per_page = 20
+    calendar_size = 100  # events in a listing's .ics
     content_panels = [*BasePage.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
     subpage_types = [
         "news.NewsPage",
@@ -271,8 +273,13 @@ class ListingPage(RoutablePageMixin, BasePage):
 
         if not self.has_calendar:
             raise Http404(_("This list has no calendar."))
+        from .listing import cached_by_content_version
+
         query = self.query(request)
-        response = calendar_response(
-            query.queryset()[:500], self.title, filename="events.ics", request=request
-        )
+
+        def build():
+            events = query.queryset()[: self.calendar_size]
+            return calendar_response(events, self.title, filename="events.ics", request=request)
+
+        response = cached_by_content_version(f"ical:{request.get_full_path()}", build)
         return self.apply_cache_policy(request, response)

@@ -8,7 +8,7 @@ import datetime
 
 from django.core.cache import cache
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .models import NavigationMenu
 
@@ -26,12 +26,54 @@ def _version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
-def _link(value, request):
-    page = value.get("page")
-    if page is not None:
-        page = page.localized
-        if not page.live:
-            return None
+def _list_items(raw):
+    """Values of a ListBlock's raw data, in either of its storage formats."""
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+        for item in raw or []
+    ]
+
+
+def _page_ids(raw_items):
+    """Every page id a menu's raw data refers to."""
+    ids = set()
+    for block in raw_items:
+        value = block["value"]
+        if block["type"] == "link":
+            ids.add(value.get("page"))
+            continue
+        ids.add(value.get("page"))
+        for group in _list_items(value.get("groups")):
+            ids.add(group["link"].get("page"))
+            ids.update(child.get("page") for child in _list_items(group.get("children")))
+    ids.discard(None)
+    return ids
+
+
+def _localized_pages(ids):
+    """{page id: the live page to link to, in the active locale where a
+    translation exists}, in two queries whatever the size of the menu."""
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids)}
+    locale = Locale.get_active()
+    translations = {
+        p.translation_key: p
+        for p in Page.objects.filter(
+            translation_key__in=[p.translation_key for p in pages.values()], locale=locale
+        )
+    }
+    resolved = {}
+    for pk, page in pages.items():
+        target = translations.get(page.translation_key, page)
+        if target.live:
+            resolved[pk] = target
+    return resolved
+
+
+def _link(value, pages, request):
+    page = pages.get(value.get("page")) if value.get("page") else None
+    if value.get("page"):
+        if page is None:
+            return None  # deleted or unpublished
         url = page.get_url(request) + (value.get("route") or "")
         return {"title": value.get("title") or page.title, "url": url, "page_id": page.pk}
     if value.get("url"):
@@ -56,29 +98,34 @@ def _mark_chair(links, chair_ids, year):
 
 
 def _resolve(menu, request):
+    raw_items = list(menu.items.raw_data)
+    pages = _localized_pages(_page_ids(raw_items))
     chair_ids = _chair_page_ids()
     year = datetime.date.today().year
     resolved = []
-    for block in menu.items:
-        if block.block_type == "link":
-            link = _link(block.value, request)
+    for block in raw_items:
+        value = block["value"]
+        if block["type"] == "link":
+            link = _link(value, pages, request)
             if link:
                 resolved.append(link)
             continue
-        section = block.value
         groups = []
-        for group in section["groups"]:
-            link = _link(group["link"], request)
+        for group in _list_items(value.get("groups")):
+            link = _link(group["link"], pages, request)
             if link is None:
                 continue
-            link["children"] = [c for c in (_link(v, request) for v in group["children"]) if c]
+            children = (
+                _link(child, pages, request) for child in _list_items(group.get("children"))
+            )
+            link["children"] = [child for child in children if child]
             _mark_chair(link["children"], chair_ids, year)
             groups.append(link)
-        landing = section["page"]
+        landing = pages.get(value.get("page"))
         resolved.append(
             {
-                "title": section["title"],
-                "url": landing.localized.get_url(request) if landing else None,
+                "title": value["title"],
+                "url": landing.get_url(request) if landing else None,
                 "children": groups,
             }
         )
