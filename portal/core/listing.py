@@ -173,7 +173,7 @@ class ListingQuery:
     def base_queryset(self):
         queryset = self.model.listing_queryset(self.locale)
         if self.when == "upcoming":
-            queryset = queryset.filter(end__gte=timezone.now()).order_by("start", "pk")
+            queryset = self.model.running_after(queryset, timezone.now())
         elif self.when == "past":
             queryset = queryset.filter(end__lt=timezone.now())
         return queryset

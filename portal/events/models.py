@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django import forms
@@ -43,6 +44,9 @@ class EventPage(RoutablePageMixin, TaggedPage):
         NONE = "none", _("No registration needed")
 
     schema_type = "Event"
+    # Longest allowed event. It bounds "events still running" queries to a window
+    # of start dates, which the start index serves at any volume.
+    MAX_DURATION = datetime.timedelta(days=731)
 
     start = models.DateTimeField(_("start"), db_index=True)
     end = models.DateTimeField(_("end"), db_index=True)
@@ -126,6 +130,15 @@ class EventPage(RoutablePageMixin, TaggedPage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if self.start and self.end and self.end - self.start > self.MAX_DURATION:
+            raise ValidationError({"end": _("An event lasts at most two years.")})
+
+    @classmethod
+    def running_after(cls, queryset, moment):
+        """Events not yet over at ``moment``, ordered by start."""
+        return queryset.filter(end__gte=moment, start__gte=moment - cls.MAX_DURATION).order_by(
+            "start", "pk"
+        )
 
     def save(self, *args, **kwargs):
         if self.start:

@@ -55,7 +55,7 @@ class HomePage(BasePage):
         context["stories"] = list(StoryPage.listing_queryset(locale)[:5])
         context["news"] = list(NewsPage.listing_queryset(locale)[:4])
         events = EventPage.listing_queryset(locale)
-        upcoming = list(events.filter(end__gte=timezone.now()).order_by("start", "pk")[:3])
+        upcoming = list(EventPage.running_after(events, timezone.now())[:3])
         context["events_are_upcoming"] = bool(upcoming)
         context["events"] = upcoming or list(events[:3])
         return context

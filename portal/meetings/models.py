@@ -41,6 +41,6 @@ class MeetingSeriesPage(TermPageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.listing_queryset(self.locale).filter(meeting_series=self.term)
         now = timezone.now()
-        context["upcoming"] = list(events.filter(end__gte=now).order_by("start")[:6])
+        context["upcoming"] = list(EventPage.running_after(events, now)[:6])
         context["past"] = list(events.filter(end__lt=now)[:6])
         return context
