@@ -111,3 +111,18 @@ def test_malformed_symbol_is_refused_with_a_message(resources):
     with pytest.raises(ValidationError) as excinfo:
         publication.full_clean()
     assert "Unknown issuing body" in str(excinfo.value)
+
+
+def test_publication_page_lists_its_files_by_stable_address(client, resources):
+    publication = PublicationPageFactory(parent=resources, title="Handbook")
+    for language in ("en", "ru"):
+        PublicationFile.objects.create(
+            page=publication,
+            language=language,
+            document=make_document(f"handbook-{language}.pdf", pdf_bytes("Handbook")),
+        )
+    html = client.get(publication.url).content.decode()
+    assert f'href="{publication.url}file/en/"' in html
+    assert f'href="{publication.url}file/ru/"' in html
+    assert "Русский" in html
+    assert "/documents/" not in html.split('id="main-content"')[1]
