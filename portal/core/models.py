@@ -1,5 +1,7 @@
 """Page types and mixins shared by the whole site."""
 
+import datetime
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -266,6 +268,47 @@ class ListingPage(RoutablePageMixin, BasePage):
         if not self.has_feed:
             raise Http404(_("This list has no feed."))
         return response
+
+    @path("calendar/", name="month")
+    def month(self, request):
+        """A month of events as a calendar grid, with the list's filters."""
+        from portal.events import calendar
+
+        if not self.has_calendar:
+            raise Http404(_("This list has no calendar."))
+        query = self.query(request)
+        first = calendar.parse_month(request.GET.get("month"))
+        errors = list(query.errors)
+        if first is None:
+            errors.append(
+                _("“%(value)s” is not a month such as 2025-11; showing this month.")
+                % {"value": request.GET.get("month", "")[:20]}
+            )
+            first = calendar.parse_month(None)
+        start, end, following = calendar.month_bounds(first)
+        model = query.model
+        events = list(
+            query.apply(model.listing_queryset(self.locale))
+            .filter(start__lt=end, end__gte=start, start__gte=start - model.MAX_DURATION)
+            .order_by("start", "pk")[:500]
+        )
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        response = self.render(
+            request,
+            template="events/month_calendar.html",
+            context_overrides={
+                "query": query,
+                "errors": errors,
+                "month": first,
+                "weeks": calendar.month_grid(first, events),
+                "events": events,
+                "previous_month": previous.strftime("%Y-%m"),
+                "next_month": following.strftime("%Y-%m"),
+            },
+        )
+        if errors:
+            response.status_code = 400
+        return self.apply_cache_policy(request, response)
 
     @path("ical/", name="calendar")
     def calendar(self, request):

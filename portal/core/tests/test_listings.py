@@ -206,3 +206,28 @@ def test_resources_filter_by_language_body_and_document_type(client, page_at):
     assert titles(client.get(url, {"body": "MC"})) == ["Journal"]
     assert titles(client.get(url, {"document_type": "DEC"})) == ["Budget decision"]
     assert client.get(url, {"language": "tlh"}).status_code == 400
+
+
+def test_month_calendar_shows_events_on_their_days(client, page_at):
+    events = page_at("/events/")
+    exhibition = page_at("/events/peace-through-art-exhibition-2025/")
+    response = client.get(events.url + "calendar/", {"month": "2025-12"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count(f'href="{exhibition.url}"') >= 31, "on every day it runs"
+    assert "?month=2025-11" in html and "?month=2026-01" in html
+    assert "<table" in html and "<caption" in html
+
+    other = client.get(events.url + "calendar/", {"month": "2026-03", "country": "moldova"})
+    assert exhibition.url not in other.content.decode()
+
+
+@pytest.mark.parametrize("month", ["2025-13", "november", "0000-01", "2025-1"])
+def test_month_calendar_rejects_a_bad_month_with_a_message(client, page_at, month):
+    response = client.get(page_at("/events/").url + "calendar/", {"month": month})
+    assert response.status_code == 400
+    assert "is not a month" in response.content.decode()
+
+
+def test_only_event_listings_have_a_month_calendar(client, page_at):
+    assert client.get(page_at("/news/").url + "calendar/").status_code == 404
