@@ -61,7 +61,7 @@ from portal.publications.models import PublicationFile, PublicationPage
 from portal.taxonomy.models import TAGS, Term, TermKind
 
 from . import generator_vocabulary as vocab
-from .listing import bump_counts_version
+from .cache import bump_content_version
 from .models import ListingPage
 
 SLUG_PREFIX = "gen-"
@@ -1021,7 +1021,7 @@ class Generator:
                 with transaction.atomic(using=self.using):
                     self._write(planned, summary)
                 bar.update(len(planned))
-        bump_counts_version()
+        bump_content_version()
         summary.seconds = time.monotonic() - started
         return summary
 
@@ -1289,7 +1289,7 @@ class Generator:
                 f"{summary.skipped} generated pages have child pages of their own and were "
                 "left in place; move or delete those children, then run --remove again."
             )
-        bump_counts_version()
+        bump_content_version()
         summary.seconds = time.monotonic() - started
         return summary
 

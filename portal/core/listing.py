@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from portal.core.cache import content_version
 from portal.taxonomy.models import TAGS, Term, TermKind, tag_lookup
 
 LISTING_MODELS = {
@@ -48,21 +49,12 @@ TAG_LABELS = {
 
 MIN_YEAR, MAX_YEAR = 1973, 2100
 WHEN = ("upcoming", "past", "all")
-COUNTS_VERSION_KEY = "listing:counts-version"
 COUNTS_TIMEOUT = 600
-
-
-def bump_counts_version(**kwargs):
-    """Called whenever content is published, unpublished, moved or deleted."""
-    try:
-        cache.incr(COUNTS_VERSION_KEY)
-    except ValueError:
-        cache.set(COUNTS_VERSION_KEY, 2, None)
 
 
 def cached_by_content_version(key, build, timeout=COUNTS_TIMEOUT):
     """``build()``'s result, cached until published content changes."""
-    version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
+    version = content_version()
     digest = hashlib.md5(f"{get_language()}:{key}".encode(), usedforsecurity=False).hexdigest()
     full_key = f"listing:built:{digest}:{version}"
     value = cache.get(full_key)
@@ -220,7 +212,7 @@ class ListingQuery:
         return self._facets
 
     def _cached_facets(self):
-        version = cache.get_or_set(COUNTS_VERSION_KEY, 1, None)
+        version = content_version()
         selected = hashlib.md5(
             urlencode(sorted(self.selected_params().items())).encode(), usedforsecurity=False
         ).hexdigest()

@@ -10,20 +10,9 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from portal.core.cache import content_version
+
 from .models import NavigationMenu
-
-VERSION_KEY = "navigation:version"
-
-
-def bump_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
-
-
-def _version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
 
 
 def _list_items(raw):
@@ -136,7 +125,7 @@ def menu_cache_key(name):
     """Cache key of a menu in the active language. The year is part of it: the
     Chairpersonship marker changes with the year."""
     language = get_language() or "en"
-    return f"navigation:{name}:{language}:{datetime.date.today().year}:{_version()}"
+    return f"navigation:{name}:{language}:{datetime.date.today().year}:{content_version()}"
 
 
 def get_menu(name, request=None):
