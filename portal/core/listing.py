@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.core.cache import content_version
-from portal.taxonomy.models import TAGS, Term, TermKind, tag_lookup
+from portal.taxonomy.models import Term, TermKind
 
 LISTING_MODELS = {
     "news": ("news", "NewsPage"),
@@ -337,8 +337,10 @@ class ListingQuery:
 
     def _restricted(self, exclude):
         """Whether the filters other than ``exclude`` narrow the listing at all."""
-        return bool(self._pairs(exclude)) or self.when in WHEN_RESTRICTING or (
-            "year" in self.filters and exclude != "year"
+        return (
+            bool(self._pairs(exclude))
+            or self.when in WHEN_RESTRICTING
+            or ("year" in self.filters and exclude != "year")
         )
 
     def _count_all(self):

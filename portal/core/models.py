@@ -291,7 +291,9 @@ class ListingPage(RoutablePageMixin, BasePage):
         postings = query.postings(when="all").filter(
             sort__lt=end, end__gte=start, sort__gte=start - query.model.MAX_DURATION
         )
-        events = query.pages(list(postings.order_by("sort", "item_id").values_list("item_id", flat=True)[:500]))
+        events = query.pages(
+            list(postings.order_by("sort", "item_id").values_list("item_id", flat=True)[:500])
+        )
         previous = (first - datetime.timedelta(days=1)).replace(day=1)
         response = self.render(
             request,

@@ -120,9 +120,7 @@ def _rows_from_database(model, listing_type, ids):
 def _write(result):
     from .models import ListingPosting
 
-    ListingPosting.objects.bulk_create(
-        [ListingPosting(**row) for row in result], batch_size=CHUNK
-    )
+    ListingPosting.objects.bulk_create([ListingPosting(**row) for row in result], batch_size=CHUNK)
 
 
 def index_items(model, translation_keys):

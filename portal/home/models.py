@@ -54,5 +54,7 @@ class HomePage(BasePage):
         context["news"] = ListingQuery("news", locale).results()[:4]
         upcoming = ListingQuery("events", locale).results()[:3]
         context["events_are_upcoming"] = bool(upcoming)
-        context["events"] = upcoming or ListingQuery("events", locale, {"when": "past"}).results()[:3]
+        context["events"] = (
+            upcoming or ListingQuery("events", locale, {"when": "past"}).results()[:3]
+        )
         return context
