@@ -279,7 +279,7 @@ class ListingQuery:
                 Q(pk__in=item_ids)
                 | Q(locale=self.locale, live=True, translation_key__in=representatives)
             )
-            .select_related("image")
+            .select_related("image", "locale")
             .defer("body")
             .prefetch_related(*prefetch)
         )

@@ -55,6 +55,7 @@ class BasePage(Page):
     # costs a dir() of the whole page object per card.
     local_start = None
     location = None
+    is_fallback = False  # set by listings showing an untranslated item
 
     class Meta:
         abstract = True
