@@ -322,13 +322,17 @@ class ListingQuery:
             self._facets = self._cached_facets()
         return self._facets
 
-    def _cached_facets(self):
-        version = content_version()
+    @property
+    def cache_key(self):
+        """Names this filter set in this language at this content version: for
+        the counts, and for the rendered filter form (``{% cache %}``)."""
         selected = hashlib.md5(
             urlencode(sorted(self.selected_params().items())).encode(), usedforsecurity=False
         ).hexdigest()
-        language = get_language()
-        key = f"listing:facets:{self.listing_type}:{language}:{selected}:{version}"
+        return f"{self.listing_type}:{get_language()}:{selected}:{content_version()}"
+
+    def _cached_facets(self):
+        key = f"listing:facets:{self.cache_key}"
         facets = cache.get(key)
         if facets is None:
             facets = self._build(self._count_all())
