@@ -360,7 +360,13 @@ class ListingPosting(models.Model):
                 # ``end`` last, so upcoming events are found in the index alone.
                 fields=["listing", "facet", "value", "sort", "item", "end"],
                 name="posting_order",
-            )
+            ),
+            # Upcoming events: those not over yet, found by their end.
+            models.Index(
+                fields=["listing", "facet", "value", "end", "sort", "item"],
+                name="posting_end",
+                condition=models.Q(end__isnull=False),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
