@@ -12,6 +12,7 @@ ignored, so the visitor still gets the list filtered by the valid values.
 
 import datetime
 import hashlib
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -25,7 +26,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal.core.cache import content_version
+from portal.core.cache import after_response, content_version
 from portal.taxonomy.models import Term, TermKind
 
 LISTING_MODELS = {
@@ -322,22 +323,45 @@ class ListingQuery:
             self._facets = self._cached_facets()
         return self._facets
 
-    @property
-    def cache_key(self):
-        """Names this filter set in this language at this content version: for
-        the counts, and for the rendered filter form (``{% cache %}``)."""
+    def _facets_key(self):
         selected = hashlib.md5(
             urlencode(sorted(self.selected_params().items())).encode(), usedforsecurity=False
         ).hexdigest()
-        return f"{self.listing_type}:{get_language()}:{selected}:{content_version()}"
+        return f"listing:facets:{self.listing_type}:{get_language()}:{selected}"
+
+    @property
+    def cache_key(self):
+        """Names these counts (this filter set, language and computation), for
+        the rendered filter form (``{% cache %}``)."""
+        self.facets()
+        return f"{self._facets_key()}:{self._stamp}"
 
     def _cached_facets(self):
-        key = f"listing:facets:{self.cache_key}"
-        facets = cache.get(key)
-        if facets is None:
-            facets = self._build(self._count_all())
-            cache.set(key, facets, COUNTS_TIMEOUT)
-        return facets
+        """Counts are cached with the content version and time they were
+        computed. Once content changes (or after COUNTS_TIMEOUT, since
+        "upcoming" moves with time) the stale counts are still served, and
+        fresh ones computed after the response: at a million items a cold count
+        takes a second or more, which no visitor should wait for. Only the
+        first request for a filter set ever computes them in line."""
+        key = self._facets_key()
+        version = content_version()
+        entry = cache.get(key)
+        if entry is None:
+            entry = self._store(key, version)
+        else:
+            stored_version, built, _facets = entry
+            stale = stored_version != version or time.time() - built > COUNTS_TIMEOUT
+            if stale and cache.add(f"{key}:refreshing", 1, COUNTS_TIMEOUT):
+                after_response(lambda: self._store(key, version, refreshing=True))
+        self._stamp = f"{entry[0]}:{entry[1]}"
+        return entry[2]
+
+    def _store(self, key, version, refreshing=False):
+        entry = (version, time.time(), self._build(self._count_all()))
+        cache.set(key, entry, COUNTS_TIMEOUT * 144)
+        if refreshing:
+            cache.delete(f"{key}:refreshing")
+        return entry
 
     def _restricted(self, exclude):
         """Whether the filters other than ``exclude`` narrow the listing at all."""

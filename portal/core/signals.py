@@ -1,6 +1,8 @@
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import cache
 from .cache import bump_content_version
 
 
@@ -33,3 +35,5 @@ def connect():
     for signal in (page_published, page_unpublished):
         signal.connect(_page_changed, dispatch_uid=f"listing-index-{id(signal)}")
     post_delete.connect(_page_deleted, dispatch_uid="content-version-delete")
+    request_started.connect(cache.request_started, dispatch_uid="after-response-start")
+    request_finished.connect(cache.request_finished, dispatch_uid="after-response-run")

@@ -114,3 +114,19 @@ def test_generator_publishing_and_rebuild_write_the_same_rows():
     sample = NewsPage.objects.filter(slug__startswith="gen-5-").first()
     postings.index_items(NewsPage, [sample.translation_key])
     assert snapshot() == generated
+
+
+def test_stale_counts_are_served_then_refreshed_after_the_response(client, page_at):
+    listing = page_at("/news/")
+
+    def total():
+        response = client.get(listing.url)
+        years = next(facet for facet in response.context["facets"] if facet.name == "year")
+        return next((option.count for option in years.options if option.value == "2031"), 0)
+
+    assert total() == 0
+    page = NewsPage(title="Future", slug="future", date=datetime.date(2031, 1, 2))
+    listing.add_child(instance=page)
+    page.save_revision().publish()  # bumps the content version
+    assert total() == 0, "the stale counts are served at once"
+    assert total() == 1, "and were refreshed once that response was sent"
