@@ -55,7 +55,11 @@ def structure_forest(locale, request=None):
         return [
             dict(node, children=prune(node["children"]))
             for node in children
-            if not (node["kind"] == StructureKind.GROUP and node["had_children"] and not node["children"])
+            if not (
+                node["kind"] == StructureKind.GROUP
+                and node["had_children"]
+                and not node["children"]
+            )
         ]
 
     holders = {
@@ -80,15 +84,14 @@ def structure_forest(locale, request=None):
     return forest
 
 
-def field_operation_timeline(group, today=None):
-    """The field operations under ``group`` (a StructurePage or any page) on a
+def field_operation_timeline(locale, today=None):
+    """Every field operation of ``locale``, current and closed, on a
     time axis: ``{"start", "end", "ticks", "rows"}``; each row has the
     operation's title, url, dates and the bar's offset and width in percent."""
     today = today or datetime.date.today()
     operations = list(
         StructurePage.objects.live()
-        .descendant_of(group)
-        .filter(kind=StructureKind.FIELD_OPERATION, locale=group.locale_id)
+        .filter(kind=StructureKind.FIELD_OPERATION, locale=locale)
         .only("id", "title", "url_path", "path", "depth", "established", "closed")
         .order_by("established", "closed", "title")
     )

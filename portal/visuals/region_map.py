@@ -87,8 +87,7 @@ def region_map_context(locale, request=None):
             }
         )
     statuses = [
-        {"css": css, "label": CountryStatus(value).label}
-        for value, css in STATUS_CLASSES.items()
+        {"css": css, "label": CountryStatus(value).label} for value, css in STATUS_CLASSES.items()
     ]
     return {
         "viewbox": geometry()["viewbox"],

@@ -69,12 +69,12 @@ def org_chart(context, page):
 
 @register.simple_tag
 def field_operations_timeline(page):
-    """The timeline of the field operations under ``page``."""
+    """The timeline of all field operations, current and closed, in ``page``'s language."""
 
     def build():
-        timeline = charts.field_operation_timeline(page)
+        timeline = charts.field_operation_timeline(page.locale_id)
         if not timeline:
             return ""
         return render_to_string("visuals/timeline.html", {"timeline": timeline, "page": page})
 
-    return _cached(f"timeline:{page.pk}", build)
+    return _cached(f"timeline:{page.locale_id}", build)
