@@ -93,8 +93,9 @@ def field_operation_timeline(locale, today=None):
         StructurePage.objects.live()
         .filter(kind=StructureKind.FIELD_OPERATION, locale=locale)
         .only("id", "title", "url_path", "path", "depth", "established", "closed")
-        .order_by("established", "closed", "title")
     )
+    # By start date; one whose start is not recorded takes its closing date.
+    operations.sort(key=lambda op: (op.established or op.closed or today, op.title))
     dated = [d for op in operations for d in (op.established, op.closed) if d]
     if not dated:
         return None
@@ -108,7 +109,7 @@ def field_operation_timeline(locale, today=None):
 
     rows = []
     for op in operations:
-        begin = op.established or op.closed
+        begin = op.established or op.closed or today
         finish = op.closed or today
         left = percent(begin)
         rows.append(

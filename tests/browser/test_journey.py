@@ -222,7 +222,7 @@ def test_reading_an_event_and_downloading_its_calendar_entry(open_page, site_url
     assert download.suggested_filename.endswith(".ics")
     with open(download.path(), "rb") as file:
         calendar = icalendar.Calendar.from_ical(file.read())
-    events = [component for component in calendar.walk("VEVENT")]
+    events = list(calendar.walk("VEVENT"))
     assert len(events) == 1
     assert str(events[0]["SUMMARY"]) == title
     assert events[0]["URL"].endswith(page.url.removeprefix(site_url))
