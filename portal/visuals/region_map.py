@@ -41,7 +41,12 @@ def geometry():
             "cy": path.get("data-cy"),
             "dot": bool(path.get("data-dot")),
         }
-    return {"viewbox": root.get("viewBox"), "background": background, "shapes": shapes}
+    return {
+        "viewbox": root.get("viewBox"),
+        "europe": root.get("data-europe"),
+        "background": background,
+        "shapes": shapes,
+    }
 
 
 def region_map_context(locale, request=None):
@@ -91,6 +96,7 @@ def region_map_context(locale, request=None):
     ]
     return {
         "viewbox": geometry()["viewbox"],
+        "europe": geometry()["europe"],
         "background": geometry()["background"],
         "countries": rows,
         "on_map": [row for row in rows if row["shape"]],

@@ -81,3 +81,31 @@ def test_org_chart_and_timeline_link_to_the_structures(open_page, site_url):
     bar = closed.first.locator(".timeline__bar").bounding_box()
     track = closed.first.locator(".timeline__track").bounding_box()
     assert bar["x"] + bar["width"] < track["x"] + track["width"] - 5, "a closed one ends early"
+
+
+def test_the_map_has_a_closer_view_of_europe(open_page, site_url):
+    page = open_page(1280)
+    page.goto(site_url + "/en/")
+    svg = page.locator(".region-map__svg")
+    world = svg.get_attribute("viewBox")
+    europe_button = page.get_by_role("button", name="Europe and Central Asia")
+    assert europe_button.get_attribute("aria-pressed") == "false"
+    europe_button.click()
+    assert europe_button.get_attribute("aria-pressed") == "true"
+    assert svg.get_attribute("viewBox") == svg.get_attribute("data-view-europe") != world
+    # Slovenia is large enough to click in the closer view.
+    slovenia = page.locator(".region-map__svg a[href='/en/countries/slovenia/'] path")
+    assert slovenia.bounding_box()["width"] > 10
+    page.get_by_role("button", name="Whole region").click()
+    assert svg.get_attribute("viewBox") == world
+
+    phone = open_page(375, 740)
+    phone.goto(site_url + "/en/")
+    assert phone.locator(".region-map__svg").get_attribute("viewBox") != world
+    assert phone.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+    no_js = open_page(1280, javascript=False)
+    no_js.goto(site_url + "/en/")
+    assert not no_js.locator("[data-map-views]").is_visible()

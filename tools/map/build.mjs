@@ -144,9 +144,17 @@ for (const f of fine) {
 const missing = Object.keys(ISO).filter((iso) => !countries[iso]);
 if (missing.length) throw new Error(`no geometry for ${missing.join(", ")}`);
 
+// A closer view of Europe, the Mediterranean and Central Asia, offered by a
+// button on the page: latitudes 72°N to 25°N, as wide as the map's proportions
+// allow around 25°E, so that switching views does not change the map's height.
+const [, ey0] = projection([25, 72]);
+const [ex, ey1] = projection([25, 25]);
+const ew = ((ey1 - ey0) * WIDTH) / HEIGHT;
+const europe = [ex - ew / 2, ey0, ew, ey1 - ey0].map((v) => Math.round(v)).join(" ");
+
 const version = JSON.parse(readFileSync(require.resolve("world-atlas/package.json"))).version;
 const lines = [
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" data-source="Natural Earth via world-atlas ${version}, built by tools/map/build.mjs">`,
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" data-europe="${europe}" data-source="Natural Earth via world-atlas ${version}, built by tools/map/build.mjs">`,
   `<path data-background="1" d="${background.join("")}"/>`,
   ...Object.keys(countries)
     .sort()
