@@ -16,6 +16,8 @@ class PageDate(models.Model):
         primary_key=True,
         on_delete=models.CASCADE,
         related_name="search_date",
+        # No constraint: bulk deletes of generated pages leave rows behind harmlessly.
+        db_constraint=False,
     )
     date = models.DateField(db_index=True)
     year = models.PositiveSmallIntegerField(db_index=True)

@@ -21,7 +21,24 @@ def _page_published(sender, instance, **kwargs):
         vocabulary.add_titles(language, [instance.title])
 
 
+def _document_saved(sender, instance, **kwargs):
+    """A replaced file has new extracted text (``portal.publications.signals``
+    runs first): reindex the publications that use it."""
+    from wagtail.search.index import insert_or_update_object
+
+    from portal.publications.models import PublicationFile, PublicationPage
+
+    page_ids = PublicationFile.objects.filter(document=instance).values("page_id")
+    for page in PublicationPage.objects.filter(pk__in=page_ids):
+        insert_or_update_object(page)
+
+
 def connect():
+    from wagtail.documents import get_document_model
+
+    post_save.connect(
+        _document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
+    )
     for model in dates.dated_models():
         post_save.connect(
             _dated_page_saved, sender=model, dispatch_uid=f"search-date-{model._meta.label}"

@@ -86,7 +86,7 @@ def _help(locale):
     if not popular:
         home = Page.objects.filter(depth=2, locale=locale).first()
         if home:
-            popular = list(home.get_children().live().in_menu().order_by("path")[:8])
+            popular = list(home.get_children().live().public().order_by("path")[:8])
     return {"fields_of_work": fields, "popular_pages": popular[:8]}
 
 
