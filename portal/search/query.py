@@ -17,7 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Case, IntegerField, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, When
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,6 +36,9 @@ PER_PAGE = 20
 MAX_PAGE = 500
 SNIPPET_SOURCE = 20_000  # characters of indexed text searched for a snippet
 EXTERNAL_BACKEND_LIMIT = 1000  # results taken from a non-database backend
+# Beyond this many matches, counts and ranking use the first MAX_MATCHES found,
+# so that a query matching most of the site costs no more than a narrow one.
+MAX_MATCHES = 10_000
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -151,6 +154,17 @@ class Result:
     symbol: str = ""
 
 
+def restricted_documents():
+    """Restricted documents are indexed (editors search them in the admin) but
+    never shown: excluded by an anti-join probed once per match, so the cost
+    does not grow with their number."""
+    from portal.publications.models import PublicationPage
+
+    return PublicationPage.objects.filter(
+        pk=OuterRef("pk"), distribution=PublicationPage.Distribution.RESTRICTED
+    )
+
+
 def type_content_types():
     """URL type value -> list of content type ids; and id -> type value."""
     models = {
@@ -263,18 +277,9 @@ class SiteSearch:
         return self._types
 
     def base_queryset(self):
-        from portal.publications.models import PublicationFile, PublicationPage
+        from portal.publications.models import PublicationFile
 
-        queryset = (
-            Page.objects.live()
-            .public()
-            .filter(locale=self.locale, depth__gt=1)
-            .exclude(
-                id__in=PublicationPage.objects.filter(
-                    distribution=PublicationPage.Distribution.RESTRICTED
-                ).values("pk")
-            )
-        )
+        queryset = Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
         for param, value in self.filters.items():
             if param == "type":
                 queryset = queryset.filter(content_type__in=self.types()[0][value])
@@ -313,6 +318,7 @@ class SiteSearch:
                     output_field=IntegerField(),
                 )
             )
+        queryset = queryset.exclude(Exists(restricted_documents()))
         if not by_relevance:
             from django.db.models import F
 
@@ -329,7 +335,9 @@ class SiteSearch:
             return self._counts
         from portal.publications.models import PublicationFile
 
-        ids_sql, ids_params = matches.order_by().values("pk").query.sql_with_params()
+        ids_sql, ids_params = (
+            matches.order_by().values("pk")[: MAX_MATCHES + 1].query.sql_with_params()
+        )
         page_table = Page._meta.db_table
         parts = [
             "SELECT 'total', '', COUNT(*) FROM m",
@@ -356,7 +364,19 @@ class SiteSearch:
         return counts
 
     def total(self, matches):
-        return self.counts(matches).get("total", {}).get("", 0)
+        return min(self.counts(matches).get("total", {}).get("", 0), MAX_MATCHES)
+
+    def capped(self, matches):
+        """Whether the query matches more than MAX_MATCHES pages."""
+        return self.counts(matches).get("total", {}).get("", 0) > MAX_MATCHES
+
+    def bounded(self, matches):
+        """The matches to rank: all of them, or the first MAX_MATCHES found
+        when there are more."""
+        if not self.capped(matches):
+            return matches
+        first = matches.order_by().values("pk")[:MAX_MATCHES]
+        return matches.filter(pk__in=first)
 
     def facets(self, matches, base_url):
         counts = self.counts(matches)
@@ -429,21 +449,26 @@ class SiteSearch:
 
     # -- one page of results ----------------------------------------------------------------
 
-    def results(self, matches, offset, limit, request=None):
+    def page_ids(self, matches, offset, limit):
+        """The ids of one page of results, in order (only ids are selected, so
+        the database reads no more of each match than the ranking needs)."""
+        return list(matches.values_list("pk", flat=True)[offset : offset + limit])
+
+    def results(self, ids, request=None):
         from .highlight import highlight, snippet
 
-        pages = list(matches[offset : offset + limit])
-        if not pages:
+        if not ids:
             return []
-        ids = [p.pk for p in pages]
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+        pages = Page.objects.filter(pk__in=ids).specific()
+        specific = {p.pk: p for p in pages}
+        pages = [specific[pk] for pk in ids if pk in specific]
         texts = self._indexed_texts(pages)
         dates = dict(PageDate.objects.filter(page_id__in=ids).values_list("page_id", "date"))
         _ids, reverse = self.types()
         labels = {key: label for key, (_m, label) in TYPES.items()}
         results = []
-        for base in pages:
-            page = specific.get(base.pk, base)
+        for page in pages:
+            base = page
             summary = getattr(page, "summary", "") or ""
             label = getattr(page, "label", "") or labels.get(reverse.get(base.content_type_id), "")
             results.append(

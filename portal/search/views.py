@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.core.cache import content_version
 from portal.core.models import BasePage
+from portal.publications.models import PublicationPage
 
 from . import query as search_query
 from .query import PER_PAGE, SiteSearch
@@ -30,8 +31,9 @@ class KnownCountPaginator(Paginator):
         self.__dict__["count"] = count
 
 
-def _cached_counts(search, matches):
-    """Facet counts of a query, cached until published content changes."""
+def _cached(search, name, build):
+    """``build()``, cached per language, query and filters until published
+    content changes."""
     import hashlib
     from urllib.parse import urlencode
 
@@ -40,11 +42,16 @@ def _cached_counts(search, matches):
     digest = hashlib.md5(
         urlencode(sorted(params.items())).encode(), usedforsecurity=False
     ).hexdigest()
-    key = f"search:counts:{search.locale.pk}:{digest}:{content_version()}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = search.counts(matches)
-        cache.set(key, counts, COUNTS_TIMEOUT)
+    key = f"search:{name}:{search.locale.pk}:{digest}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, COUNTS_TIMEOUT)
+    return value
+
+
+def _cached_counts(search, matches):
+    counts = _cached(search, "counts", lambda: search.counts(matches))
     search._counts = counts
     return counts
 
@@ -105,9 +112,11 @@ def search(request):
                     if document is not None and document.get_url(request):
                         return HttpResponseRedirect(document.get_url(request))
                 matches = search.matches()
-                counts = _cached_counts(search, matches)
-                total = counts.get("total", {}).get("", 0)
-                paginator = KnownCountPaginator(matches, PER_PAGE, total)
+                _cached_counts(search, matches)
+                total = search.total(matches)
+                capped = search.capped(matches)
+                ranked = search.bounded(matches)
+                paginator = KnownCountPaginator(ranked, PER_PAGE, total)
                 if total and number > paginator.num_pages:
                     errors.append(
                         _("There is no page %(number)s of these results; showing the first page.")
@@ -115,11 +124,15 @@ def search(request):
                     )
                     number, status = 1, 400
                 page = paginator.page(number) if total else None
-                results = search.results(
-                    matches, (number - 1) * PER_PAGE, PER_PAGE, request=request
+                ids = _cached(
+                    search,
+                    f"ids:{number}:{search.sort}",
+                    lambda: search.page_ids(ranked, (number - 1) * PER_PAGE, PER_PAGE),
                 )
+                results = search.results(ids, request=request)
                 context.update(
                     total=total,
+                    capped=capped,
                     page_obj=page,
                     paginator=paginator,
                     results=results,
@@ -191,9 +204,19 @@ def autocomplete(request):
                 pages = list(_symbol_prefix(text, search.locale))
                 if len(pages) < AUTOCOMPLETE_SIZE:
                     backend = get_search_backend()
-                    found = backend.autocomplete(" ".join(tokens), search.base_queryset())
-                    seen = {p.pk for p in pages}
-                    for page in found[: AUTOCOMPLETE_SIZE * 2]:
+                    found = list(
+                        backend.autocomplete(" ".join(tokens), search.base_queryset())[
+                            : AUTOCOMPLETE_SIZE * 2
+                        ]
+                    )
+                    hidden = set(
+                        PublicationPage.objects.filter(
+                            pk__in=[p.pk for p in found],
+                            distribution=PublicationPage.Distribution.RESTRICTED,
+                        ).values_list("pk", flat=True)
+                    )
+                    seen = {p.pk for p in pages} | hidden
+                    for page in found:
                         if page.pk not in seen:
                             pages.append(page)
                             seen.add(page.pk)
@@ -218,8 +241,6 @@ def autocomplete(request):
 
 def _symbol_prefix(text, locale):
     import re
-
-    from portal.publications.models import PublicationPage
 
     compact = re.sub(r"\s+", "", text)
     match = re.fullmatch(r"([A-Za-z]{2,5})\.([A-Za-z]{1,5})(/[\w./]*)?", compact)

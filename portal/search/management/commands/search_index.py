@@ -21,7 +21,13 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=bulk.BATCH, help="Pages per transaction."
         )
 
-    def handle(self, *args, batch_size, verbosity, **options):
+        parser.add_argument(
+            "--pages-only",
+            action="store_true",
+            help="Index pages only, not terms, documents and images (which only the admin searches).",
+        )
+
+    def handle(self, *args, batch_size, pages_only, verbosity, **options):
         bulk.BATCH = max(1, batch_size)
         started = time.monotonic()
         show = verbosity > 0
@@ -47,7 +53,7 @@ class Command(BaseCommand):
                 pages += bulk.index_pages(chunk, progress=bar.update)
         others = 0
         for model in get_indexed_models():
-            if issubclass(model, Page) or model._meta.parents:
+            if pages_only or issubclass(model, Page) or model._meta.parents:
                 continue
             with tqdm(
                 total=model.get_indexed_objects().count(),
