@@ -23,6 +23,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import AutocompleteField, SearchField
 
+from portal.core.cache import bump_content_version
+
 from . import dates, vocabulary
 
 BATCH = 2000
@@ -179,6 +181,8 @@ def index_pages(page_ids, using=DEFAULT_DB_ALIAS, progress=None):
             done += len(objs)
             if progress:
                 progress(len(objs))
+    if done:
+        bump_content_version()  # cached search results are stale
     return done
 
 

@@ -145,7 +145,8 @@ class Facet:
 
 @dataclass
 class Result:
-    page: object
+    page_id: int
+    title: str
     url: str
     type_label: str
     title_html: str
@@ -473,7 +474,8 @@ class SiteSearch:
             label = getattr(page, "label", "") or labels.get(reverse.get(base.content_type_id), "")
             results.append(
                 Result(
-                    page=page,
+                    page_id=page.pk,
+                    title=page.title,
                     url=page.get_url(request) or "",
                     type_label=str(label),
                     title_html=highlight(page.title, self.tokens),

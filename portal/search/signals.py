@@ -4,6 +4,8 @@ saves and deletes through its own signal handlers."""
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
+from portal.core.cache import bump_content_version
+
 from . import dates, vocabulary
 
 
@@ -29,8 +31,12 @@ def _document_saved(sender, instance, **kwargs):
     from portal.publications.models import PublicationFile, PublicationPage
 
     page_ids = PublicationFile.objects.filter(document=instance).values("page_id")
+    reindexed = False
     for page in PublicationPage.objects.filter(pk__in=page_ids):
         insert_or_update_object(page)
+        reindexed = True
+    if reindexed:
+        bump_content_version()  # cached search results are stale
 
 
 def connect():

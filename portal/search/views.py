@@ -67,6 +67,15 @@ def _page_number(request, errors):
     return 1
 
 
+def _cached_help(locale):
+    key = f"search:help:{locale.pk}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = _help(locale)
+        cache.set(key, value, COUNTS_TIMEOUT)
+    return value
+
+
 def _help(locale):
     """What an empty result offers: the fields of work and popular pages."""
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -94,7 +103,10 @@ def _help(locale):
         home = Page.objects.filter(depth=2, locale=locale).first()
         if home:
             popular = list(home.get_children().live().public().order_by("path")[:8])
-    return {"fields_of_work": fields, "popular_pages": popular[:8]}
+    return {
+        "fields_of_work": [(page.title, page.url) for page in fields],
+        "popular_pages": [(page.title, page.url, page.pk) for page in popular[:8]],
+    }
 
 
 @require_GET
@@ -129,7 +141,11 @@ def search(request):
                     f"ids:{number}:{search.sort}",
                     lambda: search.page_ids(ranked, (number - 1) * PER_PAGE, PER_PAGE),
                 )
-                results = search.results(ids, request=request)
+                results = _cached(
+                    search,
+                    f"results:{number}:{search.sort}",
+                    lambda: search.results(ids, request=request),
+                )
                 context.update(
                     total=total,
                     capped=capped,
@@ -140,11 +156,11 @@ def search(request):
                     promotions=search.promotions() if number == 1 else [],
                 )
                 if total < 5 and number == 1:
-                    suggestion = search.suggestion()
+                    suggestion = _cached(search, "suggestion", lambda: search.suggestion() or "")
                     if suggestion:
                         context["suggestion"] = suggestion
                 if not total:
-                    context.update(_help(search.locale))
+                    context.update(_cached_help(search.locale))
                     default = settings.LANGUAGE_CODE
                     if search.locale.language_code != default:
                         context["default_language_url"] = reverse_in(default)
@@ -157,7 +173,7 @@ def search(request):
             )
             status = 400
     elif not search.query and not search.too_long:
-        context.update(_help(search.locale))
+        context.update(_cached_help(search.locale))
     context["sorts"] = _sort_links(search, context["base_url"])
     response = render(request, "search/search_page.html", context, status=status)
     return BasePage.apply_cache_policy(request, response)

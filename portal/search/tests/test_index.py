@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def found(client, query, language="en"):
     response = client.get(f"/{language}/search/", {"q": query})
-    return [r.page.pk for r in response.context["results"] or []]
+    return [r.page_id for r in response.context["results"] or []]
 
 
 def test_publish_unpublish_move_delete(client, page_at):
