@@ -19,8 +19,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, When
 from django.db.models.functions import Substr
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -181,8 +181,9 @@ def type_content_types():
 class SiteSearch:
     def __init__(self, params, locale=None, language=None):
         self.params = params
-        self.locale = locale or Locale.get_active()
-        self.language = language or self.locale.language_code
+        self.language = language or (locale.language_code if locale else get_language())
+        # No Locale row: nothing is published in that language yet.
+        self.locale = locale or Locale.objects.filter(language_code=self.language).first()
         self.errors = []
         self.notices = []
         self.filters = {}
@@ -268,7 +269,7 @@ class SiteSearch:
             symbol=canonical, distribution=PublicationPage.Distribution.PUBLIC
         )
         return (
-            documents.filter(locale=self.locale).first()
+            documents.filter(locale_id=self.locale.pk if self.locale else 0).first()
             or documents.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         )
 
@@ -280,7 +281,8 @@ class SiteSearch:
     def base_queryset(self):
         from portal.publications.models import PublicationFile
 
-        queryset = Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
+        locale_id = self.locale.pk if self.locale else 0
+        queryset = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
         for param, value in self.filters.items():
             if param == "type":
                 queryset = queryset.filter(content_type__in=self.types()[0][value])
@@ -529,7 +531,8 @@ class SiteSearch:
         return [
             pick
             for pick in picks
-            if pick.page_id is None or (pick.page.live and pick.page.locale_id == self.locale.pk)
+            if pick.page_id is None
+            or (pick.page.live and self.locale and pick.page.locale_id == self.locale.pk)
         ]
 
     def record_hit(self):

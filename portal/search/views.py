@@ -42,7 +42,7 @@ def _cached(search, name, build):
     digest = hashlib.md5(
         urlencode(sorted(params.items())).encode(), usedforsecurity=False
     ).hexdigest()
-    key = f"search:{name}:{search.locale.pk}:{digest}:{content_version()}"
+    key = f"search:{name}:{search.language}:{digest}:{content_version()}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -68,7 +68,7 @@ def _page_number(request, errors):
 
 
 def _cached_help(locale):
-    key = f"search:help:{locale.pk}:{content_version()}"
+    key = f"search:help:{locale.pk if locale else 0}:{content_version()}"
     value = cache.get(key)
     if value is None:
         value = _help(locale)
@@ -82,6 +82,10 @@ def _help(locale):
 
     from portal.topics.models import FieldOfWorkPage
 
+    if locale is None:
+        from wagtail.models import Locale
+
+        locale = Locale.get_default()
     fields = FieldOfWorkPage.objects.live().filter(locale=locale).order_by("title")
     since = timezone.now().date() - datetime.timedelta(days=30)
     popular_queries = list(Query.get_most_popular(since)[:10].values_list("pk", flat=True))
@@ -162,7 +166,7 @@ def search(request):
                 if not total:
                     context.update(_cached_help(search.locale))
                     default = settings.LANGUAGE_CODE
-                    if search.locale.language_code != default:
+                    if search.language != default:
                         context["default_language_url"] = reverse_in(default)
             search.record_hit()
         except DatabaseError as exc:
@@ -217,7 +221,7 @@ def autocomplete(request):
         search = SiteSearch({"q": text})
         try:
             with search_query.bounded_time():
-                pages = list(_symbol_prefix(text, search.locale))
+                pages = list(_symbol_prefix(text, search.locale)) if search.locale else []
                 if len(pages) < AUTOCOMPLETE_SIZE:
                     backend = get_search_backend()
                     found = list(
