@@ -116,3 +116,17 @@ def test_search_index_command_shows_progress_and_rebuilds(client, news):
     assert news["b"].pk in found(client, "police")
     assert Word.objects.filter(language="en", word="chisinau").exists()
     assert NewsPage.objects.count() >= 3
+
+
+def test_generated_content_is_searchable_and_removable(client):
+    from portal.core.generator import Generator
+
+    Generator(seed=11, batch_size=40, progress=False).generate(60)
+    generated = NewsPage.objects.filter(slug__startswith="gen-11-").order_by("pk").first()
+    response = client.get("/en/search/", {"q": generated.title})
+    assert response.context["results"][0].page_id == generated.pk
+    assert PageDate.objects.filter(page_id=generated.pk).exists()
+
+    Generator(seed=11, progress=False).remove()
+    response = client.get("/en/search/", {"q": generated.title})
+    assert generated.pk not in [r.page_id for r in response.context["results"] or []]
