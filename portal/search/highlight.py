@@ -47,7 +47,8 @@ def snippet(texts, tokens, length=SNIPPET_LENGTH):
     first of ``texts`` that has one (else the start of the first non-empty
     text), with the matches marked."""
     pattern = pattern_for(tokens)
-    texts = [" ".join((t or "").split()) for t in texts]
+    # Indexed text joins a field's parts with ", "; after a full stop that reads badly.
+    texts = [re.sub(r"([.!?]),(?=\s)", r"\1", " ".join((t or "").split())) for t in texts]
     chosen, start = None, 0
     if pattern is not None:
         for text in texts:
