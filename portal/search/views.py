@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from portal.core.cache import content_version
@@ -103,13 +102,18 @@ def _help(locale):
             if pick.page_id not in seen:
                 seen.add(pick.page_id)
                 popular.append(pick.page)
+    popular = [(page.title, page.url, page.pk) for page in popular[:8]]
     if not popular:
-        home = Page.objects.filter(depth=2, locale=locale).first()
-        if home:
-            popular = list(home.get_children().live().public().order_by("path")[:8])
+        # The main sections and the meta links, from the cached menus.
+        from portal.navigation.menus import get_menu
+
+        for name in ("main", "meta"):
+            for link in get_menu(name):
+                if link.get("url") and len(popular) < 8:
+                    popular.append((link["title"], link["url"], None))
     return {
         "fields_of_work": [(page.title, page.url) for page in fields],
-        "popular_pages": [(page.title, page.url, page.pk) for page in popular[:8]],
+        "popular_pages": popular,
     }
 
 
