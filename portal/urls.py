@@ -24,7 +24,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /en/, /fr/, ...
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("search/", include("portal.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
 
 handler404 = "portal.core.views.page_not_found"
 handler500 = "portal.core.views.server_error"

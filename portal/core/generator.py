@@ -1045,6 +1045,7 @@ class Generator:
                 planned = [plan_item(self.seed, n, self.taxonomy) for n in range(low, high + 1)]
                 with transaction.atomic(using=self.using):
                     self._write(planned, summary)
+                    self._index_for_search(planned)
                 bar.update(len(planned))
         if connections[self.using].vendor == "postgresql":
             # Fresh statistics, or the planner misjudges the new rows until autovacuum.
@@ -1053,6 +1054,16 @@ class Generator:
         bump_content_version()
         summary.seconds = time.monotonic() - started
         return summary
+
+    def _index_for_search(self, planned):
+        """Make a written batch searchable: its pages bypassed Wagtail's
+        signals, so the search index (and search's dates and vocabulary) is
+        written in bulk here."""
+        from portal.search.bulk import index_pages
+
+        slugs = [item.slug for item in planned]
+        ids = Page.objects.using(self.using).filter(locale=self.locale, slug__in=slugs)
+        index_pages(ids.values_list("pk", flat=True), using=self.using)
 
     def _prepare(self):
         """Find the locale, the listing pages and the terms, or say what is missing."""

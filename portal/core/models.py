@@ -201,6 +201,7 @@ class ListingPage(RoutablePageMixin, BasePage):
     per_page = 20
     calendar_size = 100  # events in a listing's .ics
     content_panels = [*BasePage.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     subpage_types = [
         "news.NewsPage",
         "news.StoryPage",

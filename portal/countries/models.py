@@ -83,6 +83,7 @@ class CountryPage(TermPageMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("other_names", boost=2),
+        index.SearchField("body"),
         index.FilterField("status"),
     ]
     content_panels = [

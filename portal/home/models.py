@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.search import index
 
 from portal.core.blocks import BodyBlock, LinkBlock
 from portal.core.models import BasePage
@@ -25,6 +26,11 @@ class HomePage(BasePage):
 
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("mission_lead"),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

@@ -24,7 +24,11 @@ class NewsPage(TaggedPage):
 
     parent_page_types = ["core.ListingPage"]
     subpage_types = []
-    search_fields = [*TaggedPage.search_fields, index.FilterField("news_type")]
+    search_fields = [
+        *TaggedPage.search_fields,
+        index.SearchField("location"),
+        index.FilterField("news_type"),
+    ]
     content_panels = [
         *TaggedPage.content_panels[:2],
         FieldRowPanel([FieldPanel("date"), FieldPanel("news_type"), FieldPanel("location")]),

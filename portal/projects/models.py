@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 from portal.core.models import TaggedPage
 
@@ -19,6 +20,7 @@ class ProjectPage(TaggedPage):
     parent_page_types = ["core.ListingPage"]
     subpage_types = []
     content_panels = [*TaggedPage.content_panels, FieldPanel("end_date"), FieldPanel("donors")]
+    search_fields = [*TaggedPage.search_fields, index.SearchField("donors")]
 
     class Meta:
         verbose_name = _("project")

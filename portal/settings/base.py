@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "portal.publications",
     "portal.projects",
     "portal.visuals",
+    "portal.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -189,7 +190,44 @@ SESSION_COOKIE_HTTPONLY = True
 # Wagtail
 WAGTAIL_SITE_NAME = "Organization for Security and Co-operation in Europe"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Search: Wagtail's database backend (SQLite FTS5, or PostgreSQL with one
+# text-search configuration per language: portal/search/backends.py), or a
+# search server for large deployments (SEARCH_BACKEND=opensearch3 and SEARCH_URLS).
+SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
+SEARCH_LANGUAGE_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "it": "italian",
+    "ru": "russian",
+    "es": "spanish",
+}
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "portal.search.backends",
+            "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+        }
+    }
+elif SEARCH_BACKEND in {"opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9"}:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URLS", "http://127.0.0.1:9200"),
+            "INDEX": env("SEARCH_INDEX", "portal"),
+            "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        "SEARCH_BACKEND must be database, opensearch2, opensearch3, elasticsearch8 or "
+        f"elasticsearch9, not {SEARCH_BACKEND!r}."
+    )
+# Longest time (ms) a search query may run on PostgreSQL before it is cancelled.
+SEARCH_STATEMENT_TIMEOUT_MS = int(env("SEARCH_STATEMENT_TIMEOUT_MS", "3000"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}

@@ -71,6 +71,7 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
         index.SearchField("acronym", boost=3),
         index.SearchField("body"),
         index.SearchField("mandate"),
+        index.SearchField("headquarters"),
         index.FilterField("kind"),
     ]
     edit_handler = TabbedInterface(

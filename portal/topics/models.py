@@ -32,6 +32,7 @@ class FieldOfWorkPage(TermPageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("challenge"),
         index.SearchField("action"),
+        index.SearchField("teams"),
     ]
     content_panels = BasePage.content_panels
     edit_handler = TabbedInterface(

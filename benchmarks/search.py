@@ -1,0 +1,219 @@
+"""Site search latency: p50 and p95 for 50 representative queries (titles,
+topics, countries, document symbols, misspellings, Russian) and for the
+header box's suggestions, against whatever database DATABASE_URL points to.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
+        .venv/bin/python benchmarks/search.py --label pg-100k [--repeat 3]
+
+Requests go through Django's test client in this process (no network), so the
+figures are the application's own cost: the search queries, facet counts,
+snippets and the template. Each query is timed "cold" (cache cleared first:
+the counts and the page of result ids are computed) and "warm" (served from
+the cache, as a repeated or shared query is). Titles and symbols are read
+from the generated content (``manage.py generate_content``), the same for
+the same seed.
+
+Prints a Markdown table and appends it to benchmarks/results/<label>.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("DEBUG", "false")
+
+TOPICS = [
+    "policing",
+    "gender equality",
+    "trafficking in human beings",
+    "border management",
+    "election observation",
+    "cybersecurity",
+    "climate change",
+    "freedom of the media",
+    "rule of law",
+    "countering terrorism",
+]
+COUNTRIES = [
+    "Serbia",
+    "Ukraine",
+    "Kazakhstan",
+    "Moldova",
+    "Bosnia and Herzegovina",
+    "Kyrgyzstan",
+    "Albania",
+    "North Macedonia",
+]
+MISSPELLINGS = [
+    "polcing",
+    "trafficing",
+    "Kazakstan",
+    "goverance",
+    "terorism",
+    "electon observaton",
+    "cybersecuirty",
+    "Moldva",
+]
+RUSSIAN = ["безопасность", "выборы", "торговля людьми", "полиция", "права человека", "ОБСЕ"]
+PREFIXES = ["po", "pol", "seri", "traff", "elect", "mission to", "pc.dec/50", "gen", "bor", "ukr"]
+TITLE_ITEMS = [17, 1234, 5555, 20001, 33333, 47474, 60606, 77777, 88888, 99999, 4242, 31337]
+
+
+def setup():
+    import django
+
+    django.setup()
+
+
+def queries():
+    """(category, query) pairs: 50 in all."""
+    from wagtail.models import Page
+
+    from portal.publications.models import PublicationPage
+
+    slugs = [f"gen-1-{n}" for n in TITLE_ITEMS]
+    titles = dict(Page.objects.filter(slug__in=slugs).values_list("slug", "title"))
+    rows = []
+    for n, slug in enumerate(slugs):
+        title = titles.get(slug)
+        if not title:
+            continue
+        # Half typed in full, half half-remembered (the first words).
+        rows.append(("title", title if n % 2 == 0 else " ".join(title.split()[:4])))
+    symbols = list(
+        PublicationPage.objects.exclude(symbol="")
+        .filter(distribution="public", live=True)
+        .order_by("pk")
+        .values_list("symbol", flat=True)[:6]
+    )
+    for n, symbol in enumerate(symbols):
+        typed = [symbol, symbol.lower(), symbol.replace("/", " / "), symbol.replace(".", " ")]
+        rows.append(("symbol", typed[n % len(typed)]))
+    rows += [("topic", q) for q in TOPICS]
+    rows += [("country", q) for q in COUNTRIES]
+    rows += [("misspelling", q) for q in MISSPELLINGS]
+    rows += [("russian", q) for q in RUSSIAN]
+    return rows
+
+
+def timed(client, url, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        start = time.perf_counter()
+        response = client.get(url, params)
+        elapsed = (time.perf_counter() - start) * 1000
+    return elapsed, response, len(captured)
+
+
+def _results_count(response):
+    """The number of results shown on the page (or None: a redirect, an error)."""
+    import re
+
+    if response.status_code != 200:
+        return None
+    html = response.content.decode()
+    match = re.search(r"of (more than )?([\d,]+) results", html)
+    if match:
+        return ("> " if match.group(1) else "") + match.group(2)
+    return "1" if "1 result<" in html else "0"
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * share) - 1))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--label", default="search", help="names the results file")
+    parser.add_argument("--repeat", type=int, default=3, help="timings per query and state")
+    args = parser.parse_args()
+    setup()
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+
+    from portal.core.listing import LISTING_MODELS, listing_model
+
+    client = Client(HTTP_HOST="localhost")
+    client.get("/en/")  # menus, site root paths
+    items = sum(listing_model(kind).objects.count() for kind in LISTING_MODELS)
+    rows = queries()
+    stats = {}
+    statuses = {}
+    for category, query in rows:
+        cold, warm, counts = [], [], []
+        for _ in range(args.repeat):
+            cache.clear()
+            client.get("/en/")  # menus back in the cache: only search is measured
+            elapsed, response, n = timed(client, "/en/search/", {"q": query})
+            cold.append(elapsed)
+            counts.append(n)
+            elapsed, response, n = timed(client, "/en/search/", {"q": query})
+            warm.append(elapsed)
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+        total = _results_count(response)
+        print(
+            f"{category:12} {query[:50]!r:54} {response.status_code} "
+            f"results={total if total is not None else '-':>6} "
+            f"cold={statistics.median(cold):7.1f} ms warm={statistics.median(warm):6.1f} ms "
+            f"queries={max(counts)}",
+            flush=True,
+        )
+        for key in (category, "all"):
+            entry = stats.setdefault(key, {"cold": [], "warm": [], "queries": [], "n": 0})
+            entry["cold"] += cold
+            entry["warm"] += warm
+            entry["queries"] += counts
+            entry["n"] += 1
+    suggest = []
+    for prefix in PREFIXES:
+        for _ in range(args.repeat):
+            cache.clear()
+            elapsed, _response, _n = timed(client, "/en/search/suggest/", {"q": prefix})
+            suggest.append(elapsed)
+
+    lines = [
+        f"## {args.label}: {items:,} items, {connection.vendor}, "
+        f"{len(rows)} queries × {args.repeat}, {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        "| queries | n | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms | max SQL queries |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    order = ["title", "topic", "country", "symbol", "misspelling", "russian", "all"]
+    for key in order:
+        if key not in stats:
+            continue
+        entry = stats[key]
+        lines.append(
+            f"| {key} | {entry['n']} | {percentile(entry['cold'], 0.5):.1f} "
+            f"| {percentile(entry['cold'], 0.95):.1f} | {percentile(entry['warm'], 0.5):.1f} "
+            f"| {percentile(entry['warm'], 0.95):.1f} | {max(entry['queries'])} |"
+        )
+    lines.append(
+        f"| suggestions (autocomplete, uncached) | {len(PREFIXES)} | {percentile(suggest, 0.5):.1f} "
+        f"| {percentile(suggest, 0.95):.1f} | | | |"
+    )
+    lines.append("")
+    lines.append("Statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+    report = "\n".join(lines) + "\n"
+    print()
+    print(report)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / f"{args.label}.md").open("a", encoding="utf-8") as handle:
+        handle.write(report + "\n")
+
+
+if __name__ == "__main__":
+    main()

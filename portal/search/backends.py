@@ -1,0 +1,178 @@
+"""Wagtail's database search backend with one text-search configuration per
+language.
+
+On PostgreSQL each page is indexed with the configuration of its own locale
+(``french`` for a French page, ``russian`` for a Russian one), and each query
+is parsed with the configuration of the active language, so both sides are
+stemmed by the same rules. Models without a locale (terms, documents, images)
+use the default language's configuration. The index stays one table: a
+``tsvector`` keeps its lexemes whatever configuration produced them.
+
+Both database backends also rank an exact title match first (a ``TitleQuery``
+carries the text as typed). On SQLite the FTS5 table has no stemming, so
+matching is on whole words and prefixes only.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, FloatField, Value, When
+from django.utils import translation
+from modelsearch.query import PlainText
+
+DEFAULT_LANGUAGE_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "it": "italian",
+    "ru": "russian",
+    "es": "spanish",
+}
+
+# Added to (PostgreSQL) or taken from (SQLite, where lower is better) the rank
+# of an exact title match: far above any text-search rank.
+EXACT_TITLE_BONUS = 1000.0
+
+
+class TitleQuery(PlainText):
+    """A plain-text query that also knows the text as typed, so that a page
+    whose title is exactly that text ranks first. Other backends treat it as
+    an ordinary ``PlainText``."""
+
+    def __init__(self, query_string, exact_title="", **kwargs):
+        super().__init__(query_string, **kwargs)
+        self.exact_title = exact_title.strip()
+
+
+def _exact_title_bonus(query, lookup, bonus):
+    exact = getattr(query, "exact_title", "")
+    if not exact:
+        return None
+    return Case(
+        When(**{f"{lookup}__iexact": exact}, then=Value(bonus)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+    """The backend for the default database: per-language PostgreSQL, or
+    Wagtail's SQLite FTS5 backend, or its portable fallback."""
+    if connection.vendor == "postgresql":
+        return LocalizedPostgresSearchBackend(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database import SearchBackend as database_backend
+
+        backend = database_backend(params)
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        if isinstance(backend, SQLiteSearchBackend):
+            backend.query_compiler_class = _sqlite_compiler()
+        return backend
+    from modelsearch.backends.database import SearchBackend as database_backend
+
+    return database_backend(params)
+
+
+def _sqlite_compiler():
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+
+    class ExactTitleSQLiteCompiler(SQLiteSearchQueryCompiler):
+        def _build_rank_expression(self, vectors, config):
+            rank = super()._build_rank_expression(vectors, config)
+            bonus = _exact_title_bonus(self.query, "index_entry__title", EXACT_TITLE_BONUS)
+            # BM25 scores are negative and sorted ascending: subtract the bonus.
+            return rank - bonus if bonus is not None else rank
+
+    return ExactTitleSQLiteCompiler
+
+
+try:
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+except ImportError:  # pragma: no cover  (django.contrib.postgres needs psycopg)
+    PostgresSearchBackend = None
+
+
+_indexing = threading.local()
+
+
+def language_of(obj):
+    """The language code of an indexed object: its locale's, else the default."""
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return settings.LANGUAGE_CODE
+    return _locale_languages().get(locale_id, settings.LANGUAGE_CODE)
+
+
+def _locale_languages():
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+if PostgresSearchBackend is not None:
+
+    class LocalizedPostgresIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            languages = _locale_languages()
+            groups = {}
+            for obj in objs:
+                code = languages.get(getattr(obj, "locale_id", None), settings.LANGUAGE_CODE)
+                groups.setdefault(self.backend.config_for(code), []).append(obj)
+            for config, group in groups.items():
+                with self.backend.indexing_with(config):
+                    super().add_items(model, group)
+
+    class LocalizedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        def _build_rank_expression(self, vectors, config):
+            rank = super()._build_rank_expression(vectors, config)
+            bonus = _exact_title_bonus(self.query, "index_entries__title_text", EXACT_TITLE_BONUS)
+            return rank + bonus if bonus is not None else rank
+
+    class LocalizedPostgresSearchBackend(PostgresSearchBackend):
+        """``config`` is the configuration of the object being indexed, or
+        else of the active language."""
+
+        index_class = LocalizedPostgresIndex
+        query_compiler_class = LocalizedPostgresSearchQueryCompiler
+
+        def __init__(self, params):
+            self.language_configs = {
+                **DEFAULT_LANGUAGE_CONFIGS,
+                **params.get("LANGUAGE_CONFIGS", {}),
+            }
+            super().__init__(params)
+
+        @property
+        def config(self):
+            override = getattr(_indexing, "config", None)
+            if override:
+                return override
+            return self.config_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+        @config.setter
+        def config(self, value):
+            # SEARCH_CONFIG, when set, replaces the default language's configuration.
+            if value:
+                self.language_configs[settings.LANGUAGE_CODE] = value
+
+        def config_for(self, language_code):
+            code = (language_code or settings.LANGUAGE_CODE).split("-")[0].lower()
+            return self.language_configs.get(
+                code, self.language_configs.get(settings.LANGUAGE_CODE, "simple")
+            )
+
+        @contextmanager
+        def indexing_with(self, config):
+            previous = getattr(_indexing, "config", None)
+            _indexing.config = config
+            try:
+                yield
+            finally:
+                _indexing.config = previous

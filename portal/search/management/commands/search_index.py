@@ -1,0 +1,90 @@
+import time
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
+
+from portal.search import bulk, vocabulary
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild site search: every page (in bulk, with a progress bar), the other "
+        "indexed models, stale entries, and the vocabulary of 'did you mean'. "
+        "See docs/search.md."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--batch-size", type=int, default=bulk.BATCH, help="Pages per transaction."
+        )
+
+        parser.add_argument(
+            "--pages-only",
+            action="store_true",
+            help="Index pages only, not terms, documents and images (which only the admin searches).",
+        )
+
+    def handle(self, *args, batch_size, pages_only, verbosity, **options):
+        bulk.BATCH = max(1, batch_size)
+        started = time.monotonic()
+        show = verbosity > 0
+        backend = get_search_backend()
+        ids = Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
+        total = ids.count()
+        with tqdm(
+            total=total,
+            desc="Pages",
+            unit="page",
+            disable=not show,
+            mininterval=1,
+            file=self.stderr._out,
+        ) as bar:
+            pages = 0
+            chunk = []
+            for pk in ids.iterator(chunk_size=10_000):
+                chunk.append(pk)
+                if len(chunk) >= 10_000:
+                    pages += bulk.index_pages(chunk, progress=bar.update)
+                    chunk = []
+            if chunk:
+                pages += bulk.index_pages(chunk, progress=bar.update)
+        others = 0
+        for model in get_indexed_models():
+            if pages_only or issubclass(model, Page) or model._meta.parents:
+                continue
+            with tqdm(
+                total=model.get_indexed_objects().count(),
+                desc=str(model._meta.verbose_name_plural).capitalize(),
+                disable=not show,
+                mininterval=1,
+                file=self.stderr._out,
+            ) as bar:
+                others += bulk.index_model(model, progress=bar.update)
+        stale = 0
+        for index in _indexes(backend):
+            if hasattr(index, "delete_stale_entries"):
+                index.delete_stale_entries()
+                stale += 1
+        sizes = vocabulary.rebuild()
+        seconds = time.monotonic() - started
+        if show:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Indexed {pages} pages and {others} other objects in {seconds:.0f} s "
+                    f"({pages / max(seconds, 0.001):.0f} pages/s); vocabulary: "
+                    + ", ".join(f"{k} {v} words" for k, v in sorted(sizes.items()))
+                    + "."
+                )
+            )
+
+
+def _indexes(backend):
+    seen = []
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        if index is not None and all(index is not i for i in seen):
+            seen.append(index)
+    return seen

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("suggest/", views.autocomplete, name="search_autocomplete"),
+]

@@ -1,0 +1,283 @@
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.search.backends import get_search_backend
+
+from portal.core.cache import content_version
+from portal.core.models import BasePage
+from portal.publications.models import PublicationPage
+
+from . import query as search_query
+from .query import PER_PAGE, SiteSearch
+
+AUTOCOMPLETE_SIZE = 8
+AUTOCOMPLETE_MIN_LENGTH = 2
+COUNTS_TIMEOUT = 600
+
+
+class KnownCountPaginator(Paginator):
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def _cached(search, name, build):
+    """``build()``, cached per language, query and filters until published
+    content changes."""
+    import hashlib
+    from urllib.parse import urlencode
+
+    params = search.selected_params()
+    params.pop("sort", None)
+    digest = hashlib.md5(
+        urlencode(sorted(params.items())).encode(), usedforsecurity=False
+    ).hexdigest()
+    key = f"search:{name}:{search.language}:{digest}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, COUNTS_TIMEOUT)
+    return value
+
+
+def _cached_counts(search, matches):
+    counts = _cached(search, "counts", lambda: search.counts(matches))
+    search._counts = counts
+    return counts
+
+
+def _page_number(request, errors):
+    value = request.GET.get("page") or "1"
+    if value.isascii() and value.isdigit() and 0 < int(value) <= search_query.MAX_PAGE:
+        return int(value)
+    errors.append(
+        _("“%(value)s” is not a page number between 1 and %(max)s; showing the first page.")
+        % {"value": value[:20], "max": search_query.MAX_PAGE}
+    )
+    return 1
+
+
+def _cached_help(locale):
+    key = f"search:help:{locale.pk if locale else 0}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = _help(locale)
+        cache.set(key, value, COUNTS_TIMEOUT)
+    return value
+
+
+def _help(locale):
+    """What an empty result offers: the fields of work and popular pages."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from portal.topics.models import FieldOfWorkPage
+
+    if locale is None:
+        from wagtail.models import Locale
+
+        locale = Locale.get_default()
+    fields = FieldOfWorkPage.objects.live().filter(locale=locale).order_by("title")
+    since = timezone.now().date() - datetime.timedelta(days=30)
+    popular_queries = list(Query.get_most_popular(since)[:10].values_list("pk", flat=True))
+    popular = []
+    if popular_queries:
+        picks = (
+            SearchPromotion.objects.filter(
+                query__in=popular_queries, page__live=True, page__locale=locale
+            )
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        seen = set()
+        for pick in picks:
+            if pick.page_id not in seen:
+                seen.add(pick.page_id)
+                popular.append(pick.page)
+    popular = [(page.title, page.url, page.pk) for page in popular[:8]]
+    if not popular:
+        # The main sections and the meta links, from the cached menus.
+        from portal.navigation.menus import get_menu
+
+        for name in ("main", "meta"):
+            for link in get_menu(name):
+                if link.get("url") and len(popular) < 8:
+                    popular.append((link["title"], link["url"], None))
+    return {
+        "fields_of_work": [(page.title, page.url) for page in fields],
+        "popular_pages": popular,
+    }
+
+
+@require_GET
+def search(request):
+    search = SiteSearch(request.GET)
+    errors = search.errors
+    number = _page_number(request, errors)
+    context = {"search": search, "errors": errors, "base_url": reverse("search")}
+    status = 400 if errors else 200
+    if search.runnable:
+        try:
+            with search_query.bounded_time():
+                if number == 1 and not search.filters:
+                    document = search.symbol_match()
+                    if document is not None and document.get_url(request):
+                        return HttpResponseRedirect(document.get_url(request))
+                matches = search.matches()
+                _cached_counts(search, matches)
+                total = search.total(matches)
+                capped = search.capped(matches)
+                ranked = search.bounded(matches)
+                paginator = KnownCountPaginator(ranked, PER_PAGE, total)
+                if total and number > paginator.num_pages:
+                    errors.append(
+                        _("There is no page %(number)s of these results; showing the first page.")
+                        % {"number": number}
+                    )
+                    number, status = 1, 400
+                page = paginator.page(number) if total else None
+                ids = _cached(
+                    search,
+                    f"ids:{number}:{search.sort}",
+                    lambda: search.page_ids(ranked, (number - 1) * PER_PAGE, PER_PAGE),
+                )
+                results = _cached(
+                    search,
+                    f"results:{number}:{search.sort}",
+                    lambda: search.results(ids, request=request),
+                )
+                context.update(
+                    total=total,
+                    capped=capped,
+                    page_obj=page,
+                    paginator=paginator,
+                    results=results,
+                    facets=search.facets(matches, context["base_url"]),
+                    promotions=search.promotions() if number == 1 else [],
+                )
+                if total < 5 and number == 1:
+                    suggestion = _cached(search, "suggestion", lambda: search.suggestion() or "")
+                    if suggestion:
+                        context["suggestion"] = suggestion
+                if not total:
+                    context.update(_cached_help(search.locale))
+                    default = settings.LANGUAGE_CODE
+                    if search.language != default:
+                        context["default_language_url"] = reverse_in(default)
+            search.record_hit()
+        except DatabaseError as exc:
+            if not search_query.is_timeout(exc):
+                raise
+            errors.append(
+                _("This search took too long. Try fewer or more specific words, or add a filter.")
+            )
+            status = 400
+    elif not search.query and not search.too_long:
+        context.update(_cached_help(search.locale))
+    context["sorts"] = _sort_links(search, context["base_url"])
+    response = render(request, "search/search_page.html", context, status=status)
+    return BasePage.apply_cache_policy(request, response)
+
+
+def reverse_in(language):
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse("search")
+
+
+def _sort_links(search, base_url):
+    from urllib.parse import urlencode
+
+    links = []
+    for value, label in search_query.SORTS.items():
+        params = search.selected_params()
+        params.pop("sort", None)
+        if value != "relevance":
+            params["sort"] = value
+        links.append(
+            {
+                "value": value,
+                "label": str(label),
+                "url": f"{base_url}?{urlencode(params)}",
+                "selected": value == search.sort,
+            }
+        )
+    return links
+
+
+@require_GET
+def autocomplete(request):
+    """Up to eight pages for the header box: documents whose symbol starts
+    with what was typed, then the best title matches."""
+    text = search_query.clean_query(request.GET.get("q"))[: search_query.MAX_QUERY_LENGTH]
+    tokens = search_query.tokens_of(text)
+    results = []
+    if len(text) >= AUTOCOMPLETE_MIN_LENGTH and tokens:
+        search = SiteSearch({"q": text})
+        try:
+            with search_query.bounded_time():
+                pages = list(_symbol_prefix(text, search.locale)) if search.locale else []
+                if len(pages) < AUTOCOMPLETE_SIZE:
+                    backend = get_search_backend()
+                    found = list(
+                        backend.autocomplete(" ".join(tokens), search.base_queryset())[
+                            : AUTOCOMPLETE_SIZE * 2
+                        ]
+                    )
+                    hidden = set(
+                        PublicationPage.objects.filter(
+                            pk__in=[p.pk for p in found],
+                            distribution=PublicationPage.Distribution.RESTRICTED,
+                        ).values_list("pk", flat=True)
+                    )
+                    seen = {p.pk for p in pages} | hidden
+                    for page in found:
+                        if page.pk not in seen:
+                            pages.append(page)
+                            seen.add(page.pk)
+                        if len(pages) >= AUTOCOMPLETE_SIZE:
+                            break
+                _ids, reverse_types = search.types()
+                labels = {key: str(label) for key, (_m, label) in search_query.TYPES.items()}
+                for page in pages:
+                    results.append(
+                        {
+                            "title": page.title,
+                            "url": page.get_url(request),
+                            "type": labels.get(reverse_types.get(page.content_type_id), ""),
+                        }
+                    )
+        except DatabaseError as exc:
+            if not search_query.is_timeout(exc):
+                raise
+    response = JsonResponse({"query": text, "results": results})
+    return BasePage.apply_cache_policy(request, response)
+
+
+def _symbol_prefix(text, locale):
+    import re
+
+    compact = re.sub(r"\s+", "", text)
+    match = re.fullmatch(r"([A-Za-z]{2,5})\.([A-Za-z]{1,5})(/[\w./]*)?", compact)
+    if not match:
+        return []
+    prefix = f"{match[1].upper()}.{match[2].upper()}{match[3] or ''}"
+    return (
+        PublicationPage.objects.live()
+        .filter(
+            locale=locale,
+            symbol__startswith=prefix,
+            distribution=PublicationPage.Distribution.PUBLIC,
+        )
+        .order_by("symbol")
+        .only("id", "title", "url_path", "content_type_id", "symbol")[:AUTOCOMPLETE_SIZE]
+    )
