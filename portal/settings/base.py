@@ -47,11 +47,13 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.publications",
     "portal.projects",
+    "portal.translations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.translations.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,6 +160,14 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The language of the last page read is remembered (portal.translations.middleware), so
+# that a later visit to "/" goes back to it; one year, readable by the server only.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Editors translate a page from its "Translate" action (wagtail.contrib.simple_translation);
+# the tree is not synchronized, so no untranslated copy is ever created or published.
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True
