@@ -168,6 +168,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Editors translate a page from its "Translate" action (wagtail.contrib.simple_translation);
 # the tree is not synchronized, so no untranslated copy is ever created or published.
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+# Dates per language: English formats of our own, Django's for the other five.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True
