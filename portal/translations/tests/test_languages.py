@@ -3,6 +3,7 @@ sitemap alternates, feeds, shared tags, Cyrillic slugs, dates, the reference
 translations and the translation status report."""
 
 import re
+from html import escape
 from urllib.parse import quote, unquote
 from xml.etree import ElementTree
 
@@ -94,7 +95,7 @@ def test_english_address_of_a_translated_page_redirects_to_the_translation(clien
     french = translation_of(page_at("/countries/albania/"), code)
     response = client.get(f"/{code}/countries/albania/")
     assert response.status_code == 302
-    assert unquote(response["Location"]) == french.get_url()
+    assert unquote(response["Location"]) == unquote(french.get_url())
     assert client.get(response["Location"]).status_code == 200
 
 
@@ -130,7 +131,7 @@ def test_switcher_links_to_each_translation(client, page_at, code):
     for lang, url, text in links:
         target = policing if lang == "en" else translation_of(policing, lang)
         with translation.override(lang):
-            assert unquote(url) == target.get_url()
+            assert unquote(url) == unquote(target.get_url())
         assert "lang-switcher__note" not in text
     assert 'aria-current="true"' in html.split(f'<li lang="{code}">', 1)[1].split("</li>")[0]
 
@@ -158,7 +159,7 @@ def test_hreflang_alternates_list_every_translation_and_x_default(client, page_a
         == alternates["en"]
         == ("http://localhost/en/our-work/fields-of-work/policing/")
     )
-    assert unquote(alternates["ru"]) == translation_of(policing, "ru").get_full_url()
+    assert unquote(alternates["ru"]) == unquote(translation_of(policing, "ru").get_full_url())
 
 
 def test_page_without_translations_has_no_alternates(client):
@@ -173,8 +174,10 @@ def test_switcher_and_alternates_cost_one_query(client):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    translations = [q for q in queries if "translation_key" in q["sql"]]
-    assert len(translations) <= 1
+    # Wagtail's own routing looks up the localized site root ("translation_key" = ... LIMIT 21).
+    mine = r'"live" AND "wagtailcore_page"\."translation_key" = '
+    translations = [q for q in queries if re.search(mine, q["sql"])]
+    assert len(translations) == 1
 
 
 # -- Cyrillic slugs ------------------------------------------------------------------------------
@@ -183,13 +186,13 @@ def test_switcher_and_alternates_cost_one_query(client):
 def test_russian_page_with_cyrillic_slug_is_reachable_and_linked(client, page_at):
     policing = translation_of(page_at("/our-work/fields-of-work/policing/"), "ru")
     assert policing.slug == "полицейская-деятельность"
-    url = policing.get_url()
+    url = unquote(policing.get_url())
     assert url == "/ru/наша-работа/направления-деятельности/полицейская-деятельность/"
     response = client.get(quote(url))
     assert response.status_code == 200
     assert "Полицейская деятельность" in html_of(response)
-    index = client.get(quote(policing.get_parent().get_url()))
-    assert quote(url) in html_of(index) or url in html_of(index)
+    index = html_of(client.get(policing.get_parent().get_url()))
+    assert f'href="{quote(url)}"' in index
 
 
 # -- sitemap ---------------------------------------------------------------------------------------
@@ -200,14 +203,14 @@ def test_sitemap_lists_every_language_with_alternates(client, page_at):
     tree = ElementTree.fromstring(response.content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     entries = {
-        url.find("s:loc", ns).text: [
+        unquote(url.find("s:loc", ns).text): [
             (link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)
         ]
         for url in tree.findall("s:url", ns)
     }
     policing = page_at("/our-work/fields-of-work/policing/")
     english = "http://localhost/en/our-work/fields-of-work/policing/"
-    french = translation_of(policing, "fr").get_full_url()
+    french = unquote(translation_of(policing, "fr").get_full_url())
     assert english in entries and french in entries
     assert dict(entries[english]) == dict(entries[french])
     assert {code for code, _href in entries[english]} == {*LANGUAGES, "x-default"}
@@ -280,7 +283,7 @@ def test_feed_titles_are_in_the_listing_language(client, page_at, code):
         ("en", "1 March 2024"),
         ("fr", "1 mars 2024"),
         ("de", "1. März 2024"),
-        ("it", "01 marzo 2024"),
+        ("it", "01 Marzo 2024"),
         ("ru", "1 марта 2024 г."),
         ("es", "1 de marzo de 2024"),
     ],
@@ -335,7 +338,7 @@ def test_menus_and_footer_are_in_each_language(client, code):
             translation_key=Page.objects.get(url_path=f"/home{path}").translation_key,
             locale=locale,
         ).title
-        assert f">{title}<" in html, title
+        assert f">{escape(title)}<" in html, title
 
 
 def test_reference_translation_errors_name_file_and_field(tmp_path):
@@ -382,7 +385,7 @@ def test_a_translated_page_needs_its_parent_translated(tmp_path):
 
 def editor(permission=True):
     user = User.objects.create_user("editor", password="x")
-    group = Group.objects.create(name="Editors")
+    group = Group.objects.create(name="Translation coordinators")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     if permission:
         group.permissions.add(Permission.objects.get(codename="view_translation_status"))
@@ -397,16 +400,16 @@ def test_status_report_needs_its_permission(client):
 
 def test_status_report_lists_missing_and_out_of_date_translations(client, page_at):
     client.force_login(editor())
-    secretariat = page_at("/structures/secretariat/")
-    response = client.get("/admin/translation-status/", {"state": "all"})
+    post = page_at("/about-us/leadership/secretary-general/")
+    about_us = page_at("/about-us/")
+    response = client.get("/admin/translation-status/", {"section": about_us.pk})
     assert response.status_code == 200
-    html = html_of(response)
-    assert "Secretariat" in html
+    assert f"/admin/pages/{post.pk}/edit/" in html_of(response)
 
     policing = page_at("/our-work/fields-of-work/policing/")
     section = page_at("/our-work/")
     html = html_of(client.get("/admin/translation-status/", {"section": section.pk}))
-    assert "Secretariat" not in html, "filtered by section"
+    assert f"/admin/pages/{post.pk}/edit/" not in html, "filtered by section"
     assert ">Policing<" not in html, "translated everywhere and up to date"
 
     policing.summary = "A new summary, not yet translated."
@@ -415,8 +418,13 @@ def test_status_report_lists_missing_and_out_of_date_translations(client, page_a
     row = html.split(">Policing<", 1)[1].split("</tr>", 1)[0]
     assert row.count('data-state="outdated"') == 5
 
-    html = html_of(client.get("/admin/translation-status/", {"state": "missing", "language": "fr"}))
-    row = html.split(f'edit/{secretariat.pk}/"', 1)[1].split("</tr>", 1)[0]
+    html = html_of(
+        client.get(
+            "/admin/translation-status/",
+            {"state": "missing", "language": "fr", "section": about_us.pk},
+        )
+    )
+    row = html.split(f'/admin/pages/{post.pk}/edit/"', 1)[1].split("</tr>", 1)[0]
     assert 'data-language="fr" data-state="missing"' in row
     assert 'data-language="de"' not in row
 
