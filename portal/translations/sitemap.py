@@ -45,11 +45,18 @@ class TranslatedSitemap(Sitemap):
         for other in others:
             translations[other.translation_key].append(other)
         urls, last_mods = [], set()
+        addresses = {}  # page id -> address: each page appears once per translation
+
+        def address(page):
+            if page.pk not in addresses:
+                addresses[page.pk] = own_url(page, self.request)
+            return addresses[page.pk]
+
         for item in items:
             for url_info in item.get_sitemap_urls(self.request):
-                url_info["location"] = own_url(item, self.request)
+                url_info["location"] = address(item)
                 alternates = [
-                    {"lang_code": code_of_locale(t.locale_id), "location": own_url(t, self.request)}
+                    {"lang_code": code_of_locale(t.locale_id), "location": address(t)}
                     for t in sorted(translations[item.translation_key], key=_language_order)
                 ]
                 default = next(
