@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean
+.PHONY: run serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean map screenshots
 
 $(PY):
 	scripts/system-packages.sh run
@@ -72,6 +72,15 @@ pytest-postgres: install-test
 	else \
 		echo "PostgreSQL not reachable at $(PG_URL): PostgreSQL run skipped."; \
 	fi
+
+# Rebuild portal/visuals/map/region.svg from Natural Earth data (needs Node.js and npm;
+# the generated file is committed, so running the site never needs them).
+map:
+	cd tools/map && npm ci --no-audit --no-fund && node build.mjs
+
+# Screenshots of every page type at 375 and 1280 px into screenshots/ (ignored by git).
+screenshots: install-test
+	$(PY) manage.py screenshots --out screenshots/
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3

@@ -27,6 +27,15 @@ class TaggedPageFactory(wagtail_factories.PageFactory):
         if create:
             obj.save()
 
+    @factory.post_generation
+    def listed(obj, create, extracted, **kwargs):
+        """Write the item's listing index rows, as publishing does (factories
+        save live pages directly, without the publish signal)."""
+        if create:
+            from portal.core.postings import index_items
+
+            index_items(type(obj), [obj.translation_key])
+
     class Meta:
         abstract = True
         skip_postgeneration_save = True

@@ -52,7 +52,7 @@ class ListingFeed(Feed):
         return self.request.get_full_path()
 
     def items(self):
-        return self.query.queryset().prefetch_related("field_of_work_tags__term")[:FEED_SIZE]
+        return self.query.results(prefetch=["field_of_work_tags__term"])[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

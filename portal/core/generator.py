@@ -62,7 +62,10 @@ from portal.taxonomy.models import TAGS, Term, TermKind
 
 from . import generator_vocabulary as vocab
 from .cache import bump_content_version
-from .models import ListingPage
+from .listing import TAG_PARAMS
+from .models import ListingPage, ListingPosting
+from .postings import keys as posting_keys
+from .postings import rows as posting_rows
 
 SLUG_PREFIX = "gen-"
 SLUG_PATTERN = re.compile(r"^gen-(\d+)-(\d+)$")
@@ -282,6 +285,28 @@ def plan_item(seed, number, taxonomy):
     if item.published_at is None:
         item.published_at = _moment(rng, item.date)
     return item
+
+
+def planned_postings(page_id, item):
+    """The listing index rows of a planned item, as ``postings.rows`` makes them."""
+    model, listing_type = KINDS[item.kind]
+    if item.fields.get("distribution", "public") != "public":
+        return []
+    tags = {param: item.tags[name] for param, (name, _kind) in TAG_PARAMS.items()}
+    choices = {}
+    for param, (lookup, _choices, _label) in getattr(model, "listing_facets", {}).items():
+        if lookup == "files__language":
+            choices[param] = [language for language, _text in item.files]
+        else:
+            choices[param] = [item.fields.get(lookup)]
+    return posting_rows(
+        str(listing_type),
+        page_id,
+        item.date,
+        posting_keys(tags, choices),
+        item.fields.get("start"),
+        item.fields.get("end"),
+    )
 
 
 def _uuid(rng):
@@ -1021,6 +1046,10 @@ class Generator:
                 with transaction.atomic(using=self.using):
                     self._write(planned, summary)
                 bar.update(len(planned))
+        if connections[self.using].vendor == "postgresql":
+            # Fresh statistics, or the planner misjudges the new rows until autovacuum.
+            with connections[self.using].cursor() as cursor:
+                cursor.execute("ANALYZE")
         bump_content_version()
         summary.seconds = time.monotonic() - started
         return summary
@@ -1193,6 +1222,10 @@ class Generator:
             )
         # 4. Publications: one document and one file per language.
         self._write_files(pages, summary)
+        # 5. The listing index.
+        self.writer(ListingPosting).write(
+            row for page in pages for row in planned_postings(page.id, page.item)
+        )
 
     def writer(self, model, with_pk=False):
         key = (model, with_pk)
@@ -1314,6 +1347,7 @@ class Generator:
                 summary.tags += (
                     through._base_manager.using(db).filter(page_id__in=chunk)._raw_delete(db)
                 )
+            ListingPosting._base_manager.using(db).filter(item_id__in=chunk)._raw_delete(db)
         for chunk in self._chunks(document_ids):
             # Only generated documents (an editor may have attached a real one)
             # that nothing else uses, deleted without the signal that would

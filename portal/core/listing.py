@@ -12,19 +12,22 @@ ignored, so the visitor still gets the list filtered by the valid values.
 
 import datetime
 import hashlib
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from portal.core.cache import content_version
-from portal.taxonomy.models import TAGS, Term, TermKind, tag_lookup
+from portal.core.cache import after_response, content_version
+from portal.taxonomy.models import Term, TermKind
 
 LISTING_MODELS = {
     "news": ("news", "NewsPage"),
@@ -47,8 +50,12 @@ TAG_LABELS = {
     "structure": gettext_lazy("Structure"),
 }
 
+# Filters that drive the index scan, most selective first; the others are checked.
+DRIVE_ORDER = ("structure", "country", "document_type", "field_of_work", "body")
+
 MIN_YEAR, MAX_YEAR = 1973, 2100
 WHEN = ("upcoming", "past", "all")
+WHEN_RESTRICTING = ("upcoming", "past")
 COUNTS_TIMEOUT = 600
 
 
@@ -66,6 +73,36 @@ def cached_by_content_version(key, build, timeout=COUNTS_TIMEOUT):
 
 def listing_model(listing_type):
     return apps.get_model(*LISTING_MODELS[listing_type])
+
+
+def postings_moment(date):
+    """Midnight UTC of ``date``: how postings sort dated items."""
+    return datetime.datetime.combine(date, datetime.time.min, tzinfo=datetime.UTC)
+
+
+class Results(Sequence):
+    """A listing's filtered items as a sequence for Django's Paginator: its
+    length comes from the cached counts, and a slice reads that range of item
+    ids from the index, then fetches just those pages."""
+
+    def __init__(self, query, prefetch=()):
+        self.query = query
+        self.prefetch = prefetch
+
+    def __len__(self):
+        return self.query.total()
+
+    def count(self):
+        return len(self)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            ids = list(self.query.ordered().values_list("item_id", flat=True)[index])
+            return self.query.pages(ids, self.prefetch)
+        found = self[index : index + 1]
+        if not found:
+            raise IndexError(index)
+        return found[0]
 
 
 @dataclass
@@ -161,32 +198,107 @@ class ListingQuery:
                 )
 
     # -- filtering --------------------------------------------------------------------
+    # Filters read the listing index (ListingPosting, see portal.core.postings):
+    # the most selective filter drives an index range in date order, the others
+    # are EXISTS checks on (item, facet, value), the year is a range of that
+    # same index. Pages are fetched only for the page of results shown.
 
-    def base_queryset(self):
-        queryset = self.model.listing_queryset(self.locale)
-        if self.when == "upcoming":
-            queryset = self.model.running_after(queryset, timezone.now())
-        elif self.when == "past":
-            queryset = queryset.filter(end__lt=timezone.now())
-        return queryset
-
-    def apply(self, queryset, exclude=None):
-        for param, value in self.filters.items():
-            if param == exclude:
+    def _pairs(self, exclude=None):
+        """(facet, value) of the active filters, except ``exclude`` and the year,
+        most selective first."""
+        pairs = []
+        for param in DRIVE_ORDER:
+            if param == exclude or param not in self.filters:
                 continue
-            if param in TAG_PARAMS:
-                queryset = queryset.filter(**{tag_lookup(TAG_PARAMS[param][0]): value})
-            elif param == "year":
-                queryset = queryset.filter(
-                    date__gte=datetime.date(value, 1, 1), date__lt=datetime.date(value + 1, 1, 1)
-                )
-            else:
-                lookup = self.choice_facets()[param][0]
-                queryset = queryset.filter(**{lookup: value})
-        return queryset
+            value = self.filters[param]
+            pairs.append((param, str(value.pk if isinstance(value, Term) else value)))
+        for param, value in self.filters.items():
+            if param not in DRIVE_ORDER and param not in ("year", exclude):
+                pairs.append((param, str(value)))
+        return pairs
 
-    def queryset(self):
-        return self.apply(self.base_queryset())
+    def postings(self, exclude=None, when=None):
+        """One posting per listed item that passes the filters (all but
+        ``exclude``); ``when`` overrides the query's own upcoming/past/all."""
+        from .models import ListingPosting
+
+        pairs = self._pairs(exclude)
+        facet, value = pairs[0] if pairs else ("", "")
+        postings = ListingPosting.objects.filter(
+            listing=self.listing_type, facet=facet, value=value
+        )
+        for other_facet, other_value in pairs[1:]:
+            postings = postings.filter(
+                Exists(
+                    ListingPosting.objects.filter(
+                        item_id=OuterRef("item_id"), facet=other_facet, value=other_value
+                    )
+                )
+            )
+        year = self.filters.get("year")
+        if year and exclude != "year":
+            first, following = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
+            # ``sort`` brackets the year (an event's start may be a day off its
+            # local date) so the index range stays narrow; ``date`` decides.
+            margin = datetime.timedelta(days=1)
+            postings = postings.filter(
+                date__gte=first,
+                date__lt=following,
+                sort__gte=postings_moment(first - margin),
+                sort__lt=postings_moment(following + margin),
+            )
+        now = timezone.now()
+        when = when or self.when
+        if when == "upcoming":
+            postings = postings.filter(end__gte=now, sort__gte=now - self.model.MAX_DURATION)
+        elif when == "past":
+            postings = postings.filter(sort__lt=now, end__lt=now)
+        return postings
+
+    def ordered(self):
+        """The filtered postings in listing order: soonest first for upcoming
+        events, newest first otherwise."""
+        if self.when == "upcoming":
+            return self.postings().order_by("sort", "item_id")
+        return self.postings().order_by("-sort", "-item_id")
+
+    def results(self, prefetch=()):
+        """The filtered items, in order, as a sliceable sequence of pages in
+        the listing's language (or the item's fallback translation)."""
+        return Results(self, prefetch)
+
+    def pages(self, item_ids, prefetch=()):
+        """The pages of ``item_ids`` (representatives), in that order: each in
+        the listing's locale when it is translated, else the representative
+        itself, marked ``is_fallback``. One query."""
+        if not item_ids:
+            return []
+        model = self.model
+        representatives = Page.objects.filter(pk__in=item_ids).values("translation_key")
+        candidates = (
+            model.objects.filter(
+                Q(pk__in=item_ids)
+                | Q(locale=self.locale, live=True, translation_key__in=representatives)
+            )
+            .select_related("image", "locale")
+            .defer("body")
+            .prefetch_related(*prefetch)
+        )
+        by_id, translated = {}, {}
+        for page in candidates:
+            if page.pk in item_ids:
+                by_id[page.pk] = page
+            if page.locale_id == self.locale.pk and page.live:
+                translated[page.translation_key] = page
+        pages = []
+        for item_id in item_ids:
+            representative = by_id.get(item_id)
+            if representative is None:
+                continue
+            page = translated.get(representative.translation_key, representative)
+            page.is_fallback = page.locale_id != self.locale.pk
+            pages.append(page)
+        return pages
 
     @property
     def is_filtered(self):
@@ -211,50 +323,75 @@ class ListingQuery:
             self._facets = self._cached_facets()
         return self._facets
 
-    def _cached_facets(self):
-        version = content_version()
+    def _facets_key(self):
         selected = hashlib.md5(
             urlencode(sorted(self.selected_params().items())).encode(), usedforsecurity=False
         ).hexdigest()
-        language = get_language()
-        key = f"listing:facets:{self.listing_type}:{self.locale.pk}:{language}:{selected}:{version}"
-        facets = cache.get(key)
-        if facets is None:
-            facets = self._build(self._count_all())
-            cache.set(key, facets, COUNTS_TIMEOUT)
-        return facets
+        return f"listing:facets:{self.listing_type}:{get_language()}:{selected}"
 
-    def _unordered(self, exclude):
-        """The filtered items without ``exclude``'s filter and without ordering
-        (an ORDER BY would leak into GROUP BY)."""
-        return self.apply(self.base_queryset(), exclude=exclude).order_by()
+    @property
+    def cache_key(self):
+        """Names these counts (this filter set, language and computation), for
+        the rendered filter form (``{% cache %}``)."""
+        self.facets()
+        return f"{self._facets_key()}:{self._stamp}"
+
+    def _cached_facets(self):
+        """Counts are cached with the content version and time they were
+        computed. Once content changes (or after COUNTS_TIMEOUT, since
+        "upcoming" moves with time) the stale counts are still served, and
+        fresh ones computed after the response: at a million items a cold count
+        takes a second or more, which no visitor should wait for. Only the
+        first request for a filter set ever computes them in line."""
+        key = self._facets_key()
+        version = content_version()
+        entry = cache.get(key)
+        if entry is None:
+            entry = self._store(key, version)
+        else:
+            stored_version, built, _facets = entry
+            stale = stored_version != version or time.time() - built > COUNTS_TIMEOUT
+            if stale and cache.add(f"{key}:refreshing", 1, COUNTS_TIMEOUT):
+                after_response(lambda: self._store(key, version, refreshing=True))
+        self._stamp = f"{entry[0]}:{entry[1]}"
+        return entry[2]
+
+    def _store(self, key, version, refreshing=False):
+        entry = (version, time.time(), self._build(self._count_all()))
+        cache.set(key, entry, COUNTS_TIMEOUT * 144)
+        if refreshing:
+            cache.delete(f"{key}:refreshing")
+        return entry
+
+    def _restricted(self, exclude):
+        """Whether the filters other than ``exclude`` narrow the listing at all."""
+        return (
+            bool(self._pairs(exclude))
+            or self.when in WHEN_RESTRICTING
+            or ("year" in self.filters and exclude != "year")
+        )
 
     def _count_all(self):
+        from .models import ListingPosting
+
         counts = {}
-        for param, (name, _kind) in TAG_PARAMS.items():
-            pages = self._unordered(param).values("pk")
-            through = TAGS[name][1]
-            counts[param] = dict(
-                through.objects.filter(page__in=pages)
-                .values_list("term_id")
-                .annotate(n=Count("page_id"))
-                .values_list("term_id", "n")
-            )
+        for param in [*TAG_PARAMS, *self.choice_facets()]:
+            values = ListingPosting.objects.filter(listing=self.listing_type, facet=param)
+            if self._restricted(param):
+                values = values.filter(item_id__in=self.postings(exclude=param).values("item_id"))
+            pairs = values.values_list("value").annotate(n=Count("pk")).values_list("value", "n")
+            if param in TAG_PARAMS:
+                counts[param] = {int(v): n for v, n in pairs if v.isdigit()}
+            else:
+                counts[param] = dict(pairs)
         years = (
-            self._unordered("year")
+            self.postings(exclude="year")
             .annotate(y=ExtractYear("date"))
             .values_list("y")
             .annotate(n=Count("pk"))
             .values_list("y", "n")
         )
         counts["year"] = dict(years)
-        for param, (lookup, _choices, _label) in self.choice_facets().items():
-            counts[param] = dict(
-                self._unordered(param)
-                .values_list(lookup)
-                .annotate(n=Count("pk"))
-                .values_list(lookup, "n")
-            )
         return counts
 
     def _build(self, raw):

@@ -50,6 +50,12 @@ class BasePage(Page):
     schema_type = "WebPage"
     # Shown in listings and cards ("News item", "Story"...).
     label = ""
+    # Read by the card template; types that have them override these. Answering
+    # None here spares Django's template engine a failed attribute lookup, which
+    # costs a dir() of the whole page object per card.
+    local_start = None
+    location = None
+    is_fallback = False  # set by listings showing an untranslated item
 
     class Meta:
         abstract = True
@@ -152,10 +158,15 @@ class TaggedPage(TaggableMixin, BasePage):
         )
 
     @classmethod
+    def listable(cls):
+        """The pages of this type that listings may show, in any language."""
+        return cls.objects.live()
+
+    @classmethod
     def listing_queryset(cls, locale):
         """Live items of this type in ``locale``, newest first."""
         return (
-            cls.objects.live()
+            cls.listable()
             .filter(locale=locale)
             .select_related("image")
             .defer("body")  # lists show title, summary, date and image only
@@ -166,15 +177,6 @@ class TaggedPage(TaggableMixin, BasePage):
         data = super().get_schema_org(request)
         data["datePublished"] = self.date.isoformat()
         return data
-
-
-class KnownCountPaginator(Paginator):
-    """A paginator told its count (from the cached facet counts) instead of
-    running COUNT(*) over the whole filtered set."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count
 
 
 class ListingPage(RoutablePageMixin, BasePage):
@@ -231,7 +233,8 @@ class ListingPage(RoutablePageMixin, BasePage):
     @path("")
     def results(self, request):
         query = self.query(request)
-        paginator = KnownCountPaginator(query.queryset(), self.per_page, query.total())
+        # The results' length comes from the cached counts: no COUNT(*).
+        paginator = Paginator(query.results(), self.per_page)
         number = request.GET.get("page") or 1
         try:
             page = paginator.page(number)
@@ -286,11 +289,11 @@ class ListingPage(RoutablePageMixin, BasePage):
             )
             first = calendar.parse_month(None)
         start, end, following = calendar.month_bounds(first)
-        model = query.model
-        events = list(
-            query.apply(model.listing_queryset(self.locale))
-            .filter(start__lt=end, end__gte=start, start__gte=start - model.MAX_DURATION)
-            .order_by("start", "pk")[:500]
+        postings = query.postings(when="all").filter(
+            sort__lt=end, end__gte=start, sort__gte=start - query.model.MAX_DURATION
+        )
+        events = query.pages(
+            list(postings.order_by("sort", "item_id").values_list("item_id", flat=True)[:500])
         )
         previous = (first - datetime.timedelta(days=1)).replace(day=1)
         response = self.render(
@@ -321,8 +324,55 @@ class ListingPage(RoutablePageMixin, BasePage):
         query = self.query(request)
 
         def build():
-            events = query.queryset()[: self.calendar_size]
+            events = query.results()[: self.calendar_size]
             return calendar_response(events, self.title, filename="events.ics", request=request)
 
         response = cached_by_content_version(f"ical:{request.get_full_path()}", build)
         return self.apply_cache_policy(request, response)
+
+
+class ListingPosting(models.Model):
+    """The inverted index behind every listing (``portal.core.postings``).
+
+    One row per listed item and filter value: the item's row with an empty
+    ``facet`` says it is listed at all, and one row per tag (``field_of_work``
+    = ``12``, a term id) or choice (``type`` = ``press_release``) lets a filter
+    read its items in date order from one index range. An item is all the
+    translations of a page: its rows point to one representative live
+    translation (the one in the default language when there is one), so the
+    index does not grow with the number of languages, and a listing in any
+    language falls back to the representative. Rows are written when pages are
+    published, unpublished, moved or deleted, in bulk by ``generate_content``,
+    and rebuilt by ``manage.py rebuild_listing_index``."""
+
+    listing = models.CharField(max_length=20, choices=ListingPage.ListingType.choices)
+    facet = models.CharField(max_length=20, blank=True)
+    value = models.CharField(max_length=60, blank=True)
+    item = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    # Sort order: the start for events, midnight UTC of the date otherwise.
+    sort = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)  # events only
+
+    class Meta:
+        indexes = [
+            models.Index(
+                # ``end`` last, so upcoming events are found in the index alone.
+                fields=["listing", "facet", "value", "sort", "item", "end"],
+                name="posting_order",
+            ),
+            # Upcoming events: those not over yet, found by their end.
+            models.Index(
+                fields=["listing", "facet", "value", "end", "sort", "item"],
+                name="posting_end",
+                condition=models.Q(end__isnull=False),
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "facet", "value"], name="one_posting_per_item_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.listing} {self.facet or '*'}={self.value} {self.item_id}"

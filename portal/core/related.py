@@ -18,7 +18,7 @@ def tagged(listing_type, param, term, locale, limit=6, **filters):
         return []
     query = ListingQuery(listing_type, locale)
     query.filters = {param: term, **filters}
-    return list(query.queryset()[:limit])
+    return query.results()[:limit]
 
 
 def related_content(param, term, locale, limit=6):

@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -47,15 +46,15 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.events.models import EventPage
-        from portal.news.models import NewsPage, StoryPage
+        from portal.core.listing import ListingQuery
 
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
-        context["stories"] = list(StoryPage.listing_queryset(locale)[:5])
-        context["news"] = list(NewsPage.listing_queryset(locale)[:4])
-        events = EventPage.listing_queryset(locale)
-        upcoming = list(EventPage.running_after(events, timezone.now())[:3])
+        context["stories"] = ListingQuery("stories", locale).results()[:5]
+        context["news"] = ListingQuery("news", locale).results()[:4]
+        upcoming = ListingQuery("events", locale).results()[:3]
         context["events_are_upcoming"] = bool(upcoming)
-        context["events"] = upcoming or list(events[:3])
+        context["events"] = (
+            upcoming or ListingQuery("events", locale, {"when": "past"}).results()[:3]
+        )
         return context

@@ -120,8 +120,8 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
         return self.get_publication_type_display()
 
     @classmethod
-    def listing_queryset(cls, locale):
-        return super().listing_queryset(locale).filter(distribution=cls.Distribution.PUBLIC)
+    def listable(cls):
+        return super().listable().filter(distribution=cls.Distribution.PUBLIC)
 
     @property
     def is_public(self):

@@ -1,6 +1,10 @@
 """A real server and a real browser: the site is migrated and loaded into a
 throwaway SQLite database, served by ``manage.py runserver`` on a free port,
-and driven with Playwright through Debian's Chromium (/usr/bin/chromium)."""
+and driven with Playwright through Debian's Chromium (/usr/bin/chromium).
+
+Besides the reference content, twenty generated items (``generate_content``,
+seed 1) give every listing an event, a publication with small PDF files per
+language and more to filter on."""
 
 import os
 import socket
@@ -30,10 +34,15 @@ def site_url(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
         "DEBUG": "false",
+        "MEDIA_ROOT": str(database.parent / "media"),
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_reference_content", "-v0"]):
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_reference_content", "-v0"],
+        ["generate_content", "--items", "20", "--seed", "1", "-v0"],
+    ):
         subprocess.run(manage + command, env=env, check=True, cwd=ROOT)
     port = _free_port()
     server = subprocess.Popen(
@@ -85,3 +94,22 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """``open_page(width=1280, javascript=True, **context_options)``: a page in a
+    fresh browser context, closed after the test."""
+    contexts = []
+
+    def open_(width=1280, height=900, javascript=True, **options):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=javascript, **options
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -52,8 +52,14 @@ def generate(page_at, count):
     per_type = count // len(FACTORIES)
     for factory, listing in FACTORIES:
         parent = page_at(listing)
-        extra = {"meeting_series": series} if factory is EventPageFactory else {}
-        for _ in range(per_type):
+        for n in range(per_type):
+            extra = {}
+            if factory is EventPageFactory:
+                extra = {"meeting_series": series}
+            elif factory is PublicationPageFactory:
+                # Both lists of publications by type are filled at any volume:
+                # an empty list costs no query, which would skew the comparison.
+                extra = {"publication_type": ("report", "manual")[n % 2]}
             factory(parent=parent, tags=tags, **extra)
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class VisualsConfig(AppConfig):
+    name = "portal.visuals"
+    label = "visuals"
+    verbose_name = "Visuals"

@@ -1,0 +1,130 @@
+"""The organizational chart and the timeline of field operations, both built
+from ``StructurePage`` data (the page tree, the kind, the dates), never typed
+by hand. Each function costs one or two queries; the template tags cache the
+rendered result with the content version."""
+
+import datetime
+
+from wagtail.models import Page
+
+from portal.structures.models import StructureKind, StructurePage
+
+STEP = Page.steplen
+
+
+def structure_forest(locale, request=None):
+    """The live structures of ``locale`` as trees, grouped under the page each
+    tree hangs from (``Structures and institutions``, ``Decision-making bodies``).
+
+    Closed structures are left out, and so are groups that only held closed ones.
+    Returns ``[{"title", "url", "path", "roots": [node...]}]``; a node is
+    ``{"title", "url", "acronym", "kind", "kind_label", "children": [...]}``."""
+    structures = list(
+        StructurePage.objects.live()
+        .filter(locale=locale)
+        .only("id", "title", "url_path", "path", "depth", "kind", "acronym", "closed")
+        .order_by("path")
+    )
+    nodes = {}
+    closed_paths = []
+    parents = {}
+    for structure in structures:
+        if structure.closed or any(structure.path.startswith(p) for p in closed_paths):
+            closed_paths.append(structure.path)
+            continue
+        node = {
+            "title": structure.title,
+            "url": structure.get_url(request),
+            "acronym": structure.acronym,
+            "kind": structure.kind,
+            "kind_label": structure.get_kind_display(),
+            "children": [],
+            "had_children": False,
+        }
+        nodes[structure.path] = node
+        parent_path = structure.path[:-STEP]
+        if parent_path in nodes:
+            nodes[parent_path]["children"].append(node)
+        else:
+            parents.setdefault(parent_path, []).append(node)
+    for path in closed_paths:
+        if path[:-STEP] in nodes:
+            nodes[path[:-STEP]]["had_children"] = True
+
+    def prune(children):
+        return [
+            dict(node, children=prune(node["children"]))
+            for node in children
+            if not (
+                node["kind"] == StructureKind.GROUP
+                and node["had_children"]
+                and not node["children"]
+            )
+        ]
+
+    holders = {
+        page.path: page
+        for page in Page.objects.filter(path__in=list(parents)).only(
+            "id", "title", "url_path", "path", "depth", "live"
+        )
+    }
+    forest = []
+    for path in sorted(parents):
+        holder = holders.get(path)
+        if holder is None or not holder.live:
+            continue
+        forest.append(
+            {
+                "title": holder.title,
+                "url": holder.get_url(request),
+                "path": path,
+                "roots": prune(parents[path]),
+            }
+        )
+    return forest
+
+
+def field_operation_timeline(locale, today=None):
+    """Every field operation of ``locale``, current and closed, on a
+    time axis: ``{"start", "end", "ticks", "rows"}``; each row has the
+    operation's title, url, dates and the bar's offset and width in percent."""
+    today = today or datetime.date.today()
+    operations = list(
+        StructurePage.objects.live()
+        .filter(kind=StructureKind.FIELD_OPERATION, locale=locale)
+        .only("id", "title", "url_path", "path", "depth", "established", "closed")
+    )
+    # By start date; one whose start is not recorded takes its closing date.
+    operations.sort(key=lambda op: (op.established or op.closed or today, op.title))
+    dated = [d for op in operations for d in (op.established, op.closed) if d]
+    if not dated:
+        return None
+    first_year = min(d.year for d in dated)
+    start = datetime.date(first_year - first_year % 5, 1, 1)
+    end = datetime.date(today.year + 1, 1, 1)
+    span = (end - start).days
+
+    def percent(day):
+        return round(100 * (day - start).days / span, 2)
+
+    rows = []
+    for op in operations:
+        begin = op.established or op.closed or today
+        finish = op.closed or today
+        left = percent(begin)
+        rows.append(
+            {
+                "title": op.title,
+                "url": op.get_url(),
+                "established": op.established,
+                "closed": op.closed,
+                "left": left,
+                "width": max(percent(finish) - left, 0.6),
+                "unknown_start": op.established is None,
+            }
+        )
+    ticks = [
+        {"year": year, "left": percent(datetime.date(year, 1, 1))}
+        for year in range(start.year, end.year + 1, 5)
+    ]
+    return {"start": start, "end": end, "ticks": ticks, "rows": rows}
