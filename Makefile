@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve install install-test migrate content admin test checks lint format pytest pytest-postgres clean map screenshots
+.PHONY: run serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean map screenshots
 
 $(PY):
 	scripts/system-packages.sh run
@@ -49,6 +49,11 @@ checks: install-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) scripts/messages.py check
+
+# Update the interface's translation catalogues after changing strings, then translate and commit.
+messages: install-test
+	$(PY) scripts/messages.py update
 
 lint: install-test
 	$(VENV)/bin/ruff check .

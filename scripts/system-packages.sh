@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, when they are missing.
 #   scripts/system-packages.sh run   -> python3 venv support
-#   scripts/system-packages.sh test  -> the above, plus Chromium for browser tests
+#   scripts/system-packages.sh test  -> the above, plus Chromium for browser tests and
+#                                       gettext for the translation catalogue check
 set -euo pipefail
 
 need=()
 python3.11 -c "import ensurepip, venv" 2>/dev/null || need+=(python3.11-venv)
 if [ "${1:-run}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
   need+=(chromium fonts-dejavu-core)
+fi
+if [ "${1:-run}" = "test" ] && ! command -v xgettext >/dev/null; then
+  need+=(gettext)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

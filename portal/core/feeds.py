@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator
 from django.utils.translation import gettext as _
 
+from portal.translations.locales import code_of_locale
+
 FEED_SIZE = 30
 
 
@@ -18,15 +20,26 @@ class ListingFeed(Feed):
         self.query = listing.query(request)
         self.request = request
         self.feed_type = feedgenerator.Atom1Feed if atom else feedgenerator.Rss201rev2Feed
+        self.language = code_of_locale(listing.locale_id)  # the feed's xml:lang / <language>
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
         return self.listing.apply_cache_policy(request, response)
 
     def title(self):
+        """The listing's title in its language, then each filter, with the
+        terms named as their pages are in that language ("Actualités – Serbie
+        – OSCE"); a term without a page there keeps its English name. One
+        query per kind of term filtered on."""
+        values = list(self.query.filters.values())
+        terms = [value for value in values if hasattr(value, "name")]
+        titles = _localized_term_titles(terms, self.listing.locale_id) if terms else {}
         parts = [self.listing.title]
-        for value in self.query.filters.values():
-            parts.append(getattr(value, "name", None) or str(value))
+        for value in values:
+            if hasattr(value, "name"):
+                parts.append(titles.get(value.pk) or value.name)
+            else:
+                parts.append(str(value))
         return " – ".join([*parts, _("OSCE")])
 
     def link(self):
@@ -63,6 +76,28 @@ class ListingFeed(Feed):
 
     def item_categories(self, item):
         return [tag.term.name for tag in item.field_of_work_tags.all()]
+
+
+def _localized_term_titles(terms, locale_id):
+    """{term id: title of its page (field of work, country, structure) in the locale}."""
+    from portal.countries.models import CountryPage
+    from portal.structures.models import StructurePage
+    from portal.taxonomy.models import TermKind
+    from portal.topics.models import FieldOfWorkPage
+
+    models = {
+        TermKind.FIELD_OF_WORK: FieldOfWorkPage,
+        TermKind.COUNTRY: CountryPage,
+        TermKind.STRUCTURE: StructurePage,
+    }
+    titles = {}
+    for kind in {term.kind for term in terms}:
+        if kind not in models:
+            continue
+        ids = [term.pk for term in terms if term.kind == kind]
+        pages = models[kind].objects.filter(term_id__in=ids, locale_id=locale_id, live=True)
+        titles.update(pages.values_list("term_id", "title"))
+    return titles
 
 
 def listing_feed(listing, request, atom):

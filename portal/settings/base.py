@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.publications",
     "portal.projects",
+    "portal.translations",
     "portal.visuals",
     "portal.search",
     "wagtail.contrib.forms",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.translations.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,6 +164,16 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The language of the last page read is remembered (portal.translations.middleware), so
+# that a later visit to "/" goes back to it; one year, readable by the server only.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Editors translate a page from its "Translate" action (wagtail.contrib.simple_translation);
+# the tree is not synchronized, so no untranslated copy is ever created or published.
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+# Dates per language: English formats of our own, Django's for the other five.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True

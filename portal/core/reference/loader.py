@@ -64,8 +64,9 @@ def _location(loc):
     return "".join(parts)
 
 
-def read_file(directory, key):
-    filename, model = FILES[key]
+def read_file(directory, key, filename=None, model=None):
+    if filename is None:
+        filename, model = FILES[key]
     path = Path(directory) / filename
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
@@ -88,6 +89,30 @@ def read_file(directory, key):
         raise ReferenceContentError(
             filename, _location(error["loc"]), f"{error['msg']}{more}"
         ) from exc
+
+
+TRANSLATIONS_DIRECTORY = "translations"
+
+
+def read_translations(directory):
+    """Every ``translations/<language>.yaml``, validated, in file-name order."""
+    folder = Path(directory) / TRANSLATIONS_DIRECTORY
+    files = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        filename = f"{TRANSLATIONS_DIRECTORY}/{path.name}"
+        data = read_file(directory, None, filename, schema.TranslationFile)
+        if data.language != path.stem:
+            raise ReferenceContentError(
+                filename, "language", f"{data.language!r} in a file named {path.name}"
+            )
+        files.append((filename, data))
+    return files
+
+
+def translated_slug(title):
+    """A slug for a translated title: ASCII where the script allows
+    ("contrôle" -> "controle"), else the title's own letters (Cyrillic)."""
+    return slugify(title) or slugify(title, allow_unicode=True)
 
 
 # --- StreamField helpers -------------------------------------------------------------
@@ -140,6 +165,7 @@ class Loader:
 
     def run(self):
         data = {key: read_file(self.directory, key) for key in FILES}
+        translations = read_translations(self.directory)
         with transaction.atomic():
             self.locale = Locale.get_default()
             self.home = self.load_home(data["pages"].home)
@@ -156,7 +182,9 @@ class Loader:
             self.load_news(data["news"])
             self.load_stories(data["stories"])
             self.load_events(data["events"])
-            self.load_navigation(data["navigation"])
+            menus = self.load_navigation(data["navigation"])
+            for filename, translation in translations:
+                Translator(self, filename, translation, data).run(menus)
         return self.stats
 
     # -- generic upsert ------------------------------------------------------------
@@ -540,8 +568,6 @@ class Loader:
     # -- navigation -----------------------------------------------------------------------
 
     def load_navigation(self, data):
-        from portal.navigation.models import NavigationMenu
-
         def link(item, location):
             page_id = None
             if item.page:
@@ -588,16 +614,197 @@ class Loader:
                 for i, item in enumerate(getattr(data, name))
             ]
         for name, items in menus.items():
-            menu = NavigationMenu.objects.filter(name=name, locale=self.locale).first()
-            if menu is None:
-                NavigationMenu.objects.create(name=name, locale=self.locale, items=items)
-                self.stats["created"] += 1
-            elif normalize(list(menu.items.raw_data)) != normalize(items):
-                menu.items = items
-                menu.save()
-                self.stats["updated"] += 1
+            self.save_menu(name, self.locale, items)
+        return menus
+
+    def save_menu(self, name, locale, items, source=None):
+        from portal.navigation.models import NavigationMenu
+
+        menu = NavigationMenu.objects.filter(name=name, locale=locale).first()
+        if menu is None:
+            extra = {"translation_key": source.translation_key} if source else {}
+            menu = NavigationMenu.objects.create(name=name, locale=locale, items=items, **extra)
+            self.stats["created"] += 1
+        elif normalize(list(menu.items.raw_data)) != normalize(items):
+            menu.items = items
+            menu.save()
+            self.stats["updated"] += 1
+        else:
+            self.stats["unchanged"] += 1
+        return menu
+
+
+class Translator:
+    """Loads one ``translations/<language>.yaml``: real Wagtail translations
+    (the English page's ``translation_key`` in another locale, made with
+    ``copy_for_translation`` so that tags and terms are shared), created,
+    updated or left alone like English pages, and the menus of that locale."""
+
+    def __init__(self, loader, filename, data, english):
+        self.loader, self.filename, self.data, self.english = loader, filename, data, english
+        self.locale, _created = Locale.objects.get_or_create(language_code=data.language)
+
+    def run(self, menus):
+        home = self.loader.home
+        self.translate(home, self.home_fields(), "home")
+        entries = sorted(
+            enumerate(self.data.pages), key=lambda item: (item[1].path.count("/"), item[0])
+        )
+        for index, entry in entries:
+            where = f"pages[{index}]"
+            page = self.loader.page_at(entry.path, self.filename, f"{where}.path")
+            fields = {"title": entry.title, "summary": entry.summary}
+            prose_field = "intro" if hasattr(page, "intro") else "body"
+            if hasattr(page, prose_field):
+                fields[prose_field] = prose(entry.body)
+            self.translate(page, fields, where, entry.slug)
+        self.translate_children(
+            self.english["fields_of_work"],
+            self.data.fields_of_work,
+            "fields_of_work",
+            lambda e: {
+                "title": e.title,
+                "summary": e.summary,
+                "challenge": prose(e.challenge),
+                "action": prose(e.action),
+                "teams": prose(e.teams),
+            },
+        )
+        self.translate_children(
+            self.english["countries"],
+            self.data.countries,
+            "countries",
+            lambda e: {"title": e.title, "summary": e.summary, "body": []},
+        )
+        self.translate_menus(menus)
+
+    def home_fields(self):
+        entry, source = self.data.home, self.english["pages"].home
+        if len(entry.jobs_links) != len(source.jobs_links):
+            raise ReferenceContentError(
+                self.filename,
+                "home.jobs_links",
+                f"needs {len(source.jobs_links)} links, as in English",
+            )
+        return {
+            "title": entry.title,
+            "summary": entry.summary,
+            "intro": entry.intro,
+            "mission_heading": entry.mission_heading,
+            "mission_lead": entry.mission_lead,
+            "mission_body": prose(entry.mission_body),
+            "history_heading": entry.history_heading,
+            "history_body": prose(entry.history_body),
+            "jobs_heading": entry.jobs_heading,
+            "jobs_body": "\n\n".join(p for p in entry.jobs_body if isinstance(p, str)),
+            "jobs_links": [
+                {
+                    "type": "link",
+                    "value": {"page": None, "url": english.url, "title": link.title, "route": ""},
+                }
+                for link, english in zip(entry.jobs_links, source.jobs_links, strict=True)
+            ],
+        }
+
+    def translate_children(self, english, entries, key, fields_of):
+        known = {item.slug or slugify(item.title) for item in english.items}
+        parent = self.loader.page_at(english.parent, self.filename, key)
+        for slug, entry in entries.items():
+            if slug not in known:
+                raise ReferenceContentError(self.filename, f"{key}.{slug}", "no such English entry")
+            page = parent.get_children().filter(slug=slug).first().specific
+            self.translate(page, fields_of(entry), f"{key}.{slug}", entry.slug)
+
+    def translate(self, source, fields, where, slug=None):
+        """Create or update the translation of ``source``; publish if changed."""
+        model = type(source)
+        existing = Page.objects.filter(
+            translation_key=source.translation_key, locale=self.locale
+        ).first()
+        if source.depth > 2:
+            slug = slug or translated_slug(fields["title"])
+            if not slug:
+                raise ReferenceContentError(self.filename, where, "give a `slug`")
+        stats = self.loader.stats
+        if existing is None:
+            parent = source.get_parent()
+            if (
+                parent.depth > 1
+                and not parent.get_translations().filter(locale=self.locale).exists()
+            ):
+                raise ReferenceContentError(
+                    self.filename, where, f"translate its parent page {parent.url_path} first"
+                )
+            page = source.copy_for_translation(self.locale).specific
+            created = True
+        else:
+            page = existing.specific
+            created = False
+        if slug and page.slug != slug:
+            if page.get_parent().get_children().filter(slug=slug).exclude(pk=page.pk).exists():
+                raise ReferenceContentError(self.filename, where, f"slug {slug!r} is taken")
+            page.slug = slug
+            changed = True
+        else:
+            changed = created
+        streamfields = _streamfield_names(model)
+        for name, value in fields.items():
+            current = getattr(page, name)
+            if name in streamfields:
+                same = normalize(list(current.raw_data)) == normalize(value)
             else:
-                self.stats["unchanged"] += 1
+                same = current == value
+            if not same:
+                setattr(page, name, value)
+                changed = True
+        if changed or not page.live:
+            page.save_revision().publish(log_action=None)
+            stats["created" if created else "updated"] += 1
+        else:
+            stats["unchanged"] += 1
+        return page
+
+    def translate_menus(self, menus):
+        from portal.navigation.models import NavigationMenu
+
+        titles = self.data.menu_titles
+
+        def title(value, location, required=True):
+            if not value:
+                return value
+            if value in titles:
+                return titles[value]
+            if required:
+                raise ReferenceContentError(
+                    self.filename, "menu_titles", f"no translation of {value!r} ({location})"
+                )
+            return value
+
+        def link(value, location):
+            return {**value, "title": title(value["title"], location, not value.get("url"))}
+
+        for name, items in menus.items():
+            translated = []
+            for index, block in enumerate(items):
+                value, where = block["value"], f"{name}[{index}]"
+                if block["type"] == "link":
+                    translated.append({"type": "link", "value": link(value, where)})
+                    continue
+                groups = [
+                    {
+                        "link": link(group["link"], where),
+                        "children": [link(child, where) for child in group["children"]],
+                    }
+                    for group in value["groups"]
+                ]
+                translated.append(
+                    {
+                        "type": "section",
+                        "value": {**value, "title": title(value["title"], where), "groups": groups},
+                    }
+                )
+            source = NavigationMenu.objects.get(name=name, locale=self.loader.locale)
+            self.loader.save_menu(name, self.locale, translated, source)
 
 
 def _aware(value, tz, end_of_day):

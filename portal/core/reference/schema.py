@@ -288,3 +288,84 @@ class NavigationFile(Strict):
     footer: list[MenuLink] = []
     footer_secondary: list[MenuLink] = []
     social: list[MenuLink] = []
+
+
+# --- translations (content/reference/translations/<language>.yaml) -------------------
+
+TranslatedSlug = Annotated[
+    str, StringConstraints(pattern=r"^[^\W_A-Z]+(?:-[^\W_A-Z]+)*$", max_length=120)
+]
+
+
+class TranslatedLink(Strict):
+    title: Text
+
+
+class TranslatedHome(Strict):
+    title: Text
+    summary: str = ""
+    intro: str = ""
+    mission_heading: str = ""
+    mission_lead: str = ""
+    mission_body: Prose = []
+    history_heading: str = ""
+    history_body: Prose = []
+    jobs_heading: str = ""
+    jobs_body: Prose = []
+    jobs_links: list[TranslatedLink] = []
+
+
+class TranslatedPage(Strict):
+    """A page of the English tree in another language. Fields left out are
+    left empty rather than copied in English."""
+
+    path: PagePath
+    title: Text
+    slug: TranslatedSlug | None = None
+    summary: str = ""
+    body: Prose = []
+
+
+class TranslatedFieldOfWork(Strict):
+    title: Text
+    slug: TranslatedSlug | None = None
+    summary: str = ""
+    challenge: Prose = []
+    action: Prose = []
+    teams: Prose = []
+
+
+class TranslatedCountry(Strict):
+    title: Text
+    slug: TranslatedSlug | None = None
+    summary: str = ""
+
+
+def _country_entry(value):
+    return {"title": value} if isinstance(value, str) else value
+
+
+class TranslationFile(Strict):
+    language: Literal["fr", "de", "it", "ru", "es"]
+    home: TranslatedHome
+    pages: list[TranslatedPage] = []
+    fields_of_work: dict[Slug, TranslatedFieldOfWork] = {}
+    countries: dict[Slug, TranslatedCountry] = {}
+    menu_titles: dict[Text, Text] = {}
+
+    @field_validator("countries", mode="before")
+    @classmethod
+    def names_as_entries(cls, value):
+        if isinstance(value, dict):
+            return {key: _country_entry(item) for key, item in value.items()}
+        return value
+
+    @field_validator("pages")
+    @classmethod
+    def unique_paths(cls, value):
+        seen = set()
+        for entry in value:
+            if entry.path in seen:
+                raise ValueError(f"{entry.path} is translated twice")
+            seen.add(entry.path)
+        return value

@@ -133,10 +133,11 @@ def test_reference_facts(page_at):
     from portal.structures.models import LeadershipPostPage, StructureKind, StructurePage
     from portal.topics.models import FieldOfWorkPage
 
-    assert FieldOfWorkPage.objects.count() == 23
-    assert CountryPage.objects.filter(status="participating_state").count() == 57
-    assert CountryPage.objects.filter(status="asian_partner").count() == 5
-    assert CountryPage.objects.filter(status="mediterranean_partner").count() == 6
+    english = {"locale__language_code": "en"}  # translations are counted in portal/translations
+    assert FieldOfWorkPage.objects.filter(**english).count() == 23
+    assert CountryPage.objects.filter(status="participating_state", **english).count() == 57
+    assert CountryPage.objects.filter(status="asian_partner", **english).count() == 5
+    assert CountryPage.objects.filter(status="mediterranean_partner", **english).count() == 6
     assert LeadershipPostPage.objects.count() == 23
     operations = StructurePage.objects.filter(kind=StructureKind.FIELD_OPERATION)
     assert operations.filter(closed=None).count() == 12

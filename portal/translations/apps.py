@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    name = "portal.translations"
+    label = "translations"
+    verbose_name = _("Translations")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from .fallback import install_url_fallback
+        from .locales import forget_locales
+
+        install_url_fallback()
+
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="translations-locales-save")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="translations-locales-del")
