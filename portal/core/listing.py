@@ -19,12 +19,11 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from portal.core.cache import after_response, content_version
 from portal.taxonomy.models import Term, TermKind
@@ -270,29 +269,34 @@ class ListingQuery:
     def pages(self, item_ids, prefetch=()):
         """The pages of ``item_ids`` (representatives), in that order: each in
         the listing's locale when it is translated, else the representative
-        itself, marked ``is_fallback``. One query."""
+        itself, marked ``is_fallback``. One query, and a second for the
+        translations when some representatives are in another language."""
         if not item_ids:
             return []
-        model = self.model
-        representatives = Page.objects.filter(pk__in=item_ids).values("translation_key")
-        candidates = (
-            model.objects.filter(
-                Q(pk__in=item_ids)
-                | Q(locale=self.locale, live=True, translation_key__in=representatives)
+
+        def fetch(**lookups):
+            return (
+                self.model.objects.filter(**lookups)
+                .select_related("image", "locale")
+                .defer("body")
+                .prefetch_related(*prefetch)
             )
-            .select_related("image", "locale")
-            .defer("body")
-            .prefetch_related(*prefetch)
-        )
-        by_id, translated = {}, {}
-        for page in candidates:
-            if page.pk in item_ids:
-                by_id[page.pk] = page
-            if page.locale_id == self.locale.pk and page.live:
-                translated[page.translation_key] = page
+
+        representatives = {page.pk: page for page in fetch(pk__in=item_ids)}
+        elsewhere = [
+            page.translation_key
+            for page in representatives.values()
+            if page.locale_id != self.locale.pk
+        ]
+        translated = {}
+        if elsewhere:
+            translated = {
+                page.translation_key: page
+                for page in fetch(locale=self.locale, live=True, translation_key__in=elsewhere)
+            }
         pages = []
         for item_id in item_ids:
-            representative = by_id.get(item_id)
+            representative = representatives.get(item_id)
             if representative is None:
                 continue
             page = translated.get(representative.translation_key, representative)
