@@ -70,7 +70,7 @@ def check():
             po = LOCALE / code / "LC_MESSAGES" / "django.po"
             mo = po.with_suffix(".mo")
             compiled = Path(tmp) / f"{code}.mo"
-            subprocess.run(["msgfmt", "--check-format", "-o", compiled, po], check=True)
+            subprocess.run(["msgfmt", "--check", "-o", compiled, po], check=True)
             if not mo.exists() or _messages(mo) != _messages(compiled):
                 problems.append(f"{mo.relative_to(ROOT)} is not compiled from its .po")
     for problem in problems:
