@@ -73,6 +73,24 @@ def test_page_type_is_accessible(open_page, site_url, name, path):
     assert page.evaluate(OVERFLOW) == {"scroll": 0, "clipped": []}
 
 
+OTHER_LANGUAGES = ["fr", "de", "it", "ru", "es"]
+
+
+def in_language(path, language):
+    """The same page type under another language: its translation, or the
+    English page served with a notice where there is none yet."""
+    return path.replace("/en/", f"/{language}/", 1)
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+@pytest.mark.parametrize(("name", "path"), PAGE_TYPES, ids=IDS)
+def test_page_type_is_accessible_in_every_language(open_page, site_url, name, path, language):
+    page = open_page(1280)
+    visit(page, site_url, in_language(path, language))
+    assert page.evaluate("document.documentElement.lang") == language
+    assert violations(page) == []
+
+
 @pytest.mark.parametrize(
     "path", ["/en/", "/en/countries/", "/en/news/", "first:/en/events/?when=all"]
 )
