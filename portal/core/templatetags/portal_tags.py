@@ -99,10 +99,25 @@ def other_pages(pages):
 @register.simple_tag
 def breadcrumb_trail(page):
     """``{% breadcrumb_trail page as crumbs %}``: the page's ancestors from the
-    home page down (the tree root excluded). One query."""
+    home page down (the tree root excluded). One query; on a page shown in
+    another language than its own (an untranslated page), a second one puts
+    each ancestor's translation in the visitor's language in its place."""
     if page is None or not getattr(page, "pk", None):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).order_by("path"))
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("path"))
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        return ancestors
+    if not ancestors or page.locale_id == active.pk:
+        return ancestors
+    translated = {
+        crumb.translation_key: crumb
+        for crumb in Page.objects.live().filter(
+            locale=active, translation_key__in=[a.translation_key for a in ancestors]
+        )
+    }
+    return [translated.get(crumb.translation_key, crumb) for crumb in ancestors]
 
 
 @register.simple_tag

@@ -91,6 +91,23 @@ def test_untranslated_page_is_served_in_english_with_a_notice(client, page_at, c
 
 
 @pytest.mark.parametrize("code", OTHERS)
+def test_breadcrumbs_of_an_untranslated_page_use_the_translated_ancestors(client, page_at, code):
+    english = page_at("/structures/secretariat/")
+    ancestors = english.get_ancestors().filter(depth__gt=2)
+    translated = Page.objects.filter(
+        locale__language_code=code,
+        translation_key__in=ancestors.values("translation_key"),
+    )
+    assert translated.exists(), "the reference content translates the section page"
+    html = html_of(client.get(f"/{code}/structures/secretariat/"))
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    for page in translated:
+        assert escape(page.title) in crumbs
+        assert quote(page.get_url(), safe="/") in crumbs or page.get_url() in crumbs
+
+
+@pytest.mark.parametrize("code", OTHERS)
 def test_english_address_of_a_translated_page_redirects_to_the_translation(client, page_at, code):
     french = translation_of(page_at("/countries/albania/"), code)
     response = client.get(f"/{code}/countries/albania/")
