@@ -104,17 +104,16 @@ def breadcrumb_trail(page):
     each ancestor's translation in the visitor's language in its place."""
     if page is None or not getattr(page, "pk", None):
         return []
+    from portal.translations.locales import active_language, locale_id_of
+
     ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("path"))
-    try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        return ancestors
-    if not ancestors or page.locale_id == active.pk:
+    active = locale_id_of(active_language())  # known without a query
+    if not ancestors or active is None or page.locale_id == active:
         return ancestors
     translated = {
         crumb.translation_key: crumb
         for crumb in Page.objects.live().filter(
-            locale=active, translation_key__in=[a.translation_key for a in ancestors]
+            locale_id=active, translation_key__in=[a.translation_key for a in ancestors]
         )
     }
     return [translated.get(crumb.translation_key, crumb) for crumb in ancestors]
