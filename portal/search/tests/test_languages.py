@@ -4,7 +4,7 @@ long is cut off with a message."""
 
 import pytest
 from django.db import connection
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from portal.news.factories import NewsPageFactory
 
@@ -29,6 +29,12 @@ def found(client, language, query):
     return [r.page_id for r in response.context["results"] or []]
 
 
+def only_in(language, ids):
+    """Whether every result is a page in ``language`` (the reference content
+    has translated pages of its own, which may match too)."""
+    return not Page.objects.filter(pk__in=ids).exclude(locale__language_code=language).exists()
+
+
 @pytest.fixture
 def pages(page_at):
     source = NewsPageFactory(
@@ -51,7 +57,9 @@ def pages(page_at):
 )
 def test_each_language_is_stemmed_by_its_own_rules(client, pages, language, query):
     # The English rules would not match these forms (checked below), their own do.
-    assert found(client, language, query) == [pages[language].pk]
+    results = found(client, language, query)
+    assert pages[language].pk in results
+    assert only_in(language, results)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT to_tsvector('english', %s) @@ plainto_tsquery('english', %s)",
@@ -65,8 +73,10 @@ def test_queries_are_filtered_to_the_visitors_language(client, pages):
     assert pages["en"].pk in english
     assert not {pages["fr"].pk, pages["de"].pk, pages["ru"].pk} & set(english)
     assert found(client, "en", "observatrices") == []
-    assert found(client, "fr", "observatrices") == [pages["fr"].pk]
-    assert found(client, "ru", "доклад") == [pages["ru"].pk]
+    for language, query in (("fr", "observatrices"), ("ru", "доклад")):
+        results = found(client, language, query)
+        assert pages[language].pk in results
+        assert only_in(language, results)
 
 
 def test_an_empty_language_offers_the_english_pages(client, pages):
