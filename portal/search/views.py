@@ -1,7 +1,7 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
-from portal.core.cache import content_version
+from portal.core.listing import cached_by_content_version
 from portal.core.models import BasePage
 from portal.publications.models import PublicationPage
 
@@ -33,20 +33,13 @@ class KnownCountPaginator(Paginator):
 def _cached(search, name, build):
     """``build()``, cached per language, query and filters until published
     content changes."""
-    import hashlib
-    from urllib.parse import urlencode
-
     params = search.selected_params()
     params.pop("sort", None)
-    digest = hashlib.md5(
-        urlencode(sorted(params.items())).encode(), usedforsecurity=False
-    ).hexdigest()
-    key = f"search:{name}:{search.language}:{digest}:{content_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, COUNTS_TIMEOUT)
-    return value
+    return cached_by_content_version(
+        f"search:{name}:{search.language}:{urlencode(sorted(params.items()))}",
+        build,
+        COUNTS_TIMEOUT,
+    )
 
 
 def _cached_counts(search, matches):
@@ -67,12 +60,9 @@ def _page_number(request, errors):
 
 
 def _cached_help(locale):
-    key = f"search:help:{locale.pk if locale else 0}:{content_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = _help(locale)
-        cache.set(key, value, COUNTS_TIMEOUT)
-    return value
+    return cached_by_content_version(
+        f"search:help:{locale.pk if locale else 0}", lambda: _help(locale), COUNTS_TIMEOUT
+    )
 
 
 def _help(locale):
