@@ -62,10 +62,36 @@ def targets():
     return rows
 
 
-def measure(client, url, repeat, cold):
-    from django.core.cache import cache
+def timed(client, url, params=None):
+    """One request: (milliseconds, response, number of SQL queries)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        start = time.perf_counter()
+        response = client.get(url, params or {})
+        elapsed = (time.perf_counter() - start) * 1000
+    return elapsed, response, len(captured)
+
+
+def percentile(values, share):
+    """The value below which ``share`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * share) - 1))]
+
+
+def save_report(label, report):
+    """Print the report and append it to benchmarks/results/<label>.md."""
+    print()
+    print(report)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / f"{label}.md").open("a", encoding="utf-8") as handle:
+        handle.write(report + "\n")
+
+
+def measure(client, url, repeat, cold):
+    from django.core.cache import cache
 
     client.get(url)  # warm-up
     timings = []
@@ -74,17 +100,13 @@ def measure(client, url, repeat, cold):
     for _ in range(repeat):
         if cold:
             cache.clear()
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
+        elapsed, response, queries = timed(client, url)
+        timings.append(elapsed)
         status = response.status_code
-        queries = len(captured)
-    timings.sort()
     return {
         "status": status,
         "median": statistics.median(timings),
-        "p95": timings[max(0, int(len(timings) * 0.95) - 1)],
+        "p95": percentile(timings, 0.95),
         "queries": queries,
     }
 
@@ -125,13 +147,7 @@ def main():
             f"| {result['queries']} |"
         )
         print(lines[-1], flush=True)
-    report = "\n".join(lines) + "\n"
-    print()
-    print(report)
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / f"{args.label}.md").open("a", encoding="utf-8") as handle:
-        handle.write(report + "\n")
+    save_report(args.label, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -17,17 +17,14 @@ Prints a Markdown table and appends it to benchmarks/results/<label>.md.
 """
 
 import argparse
-import os
 import statistics
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-os.environ.setdefault("DEBUG", "false")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import count_items, percentile, save_report, setup, timed  # noqa: E402
 
 TOPICS = [
     "policing",
@@ -66,12 +63,6 @@ PREFIXES = ["po", "pol", "seri", "traff", "elect", "mission to", "pc.dec/50", "g
 TITLE_ITEMS = [17, 1234, 5555, 20001, 33333, 47474, 60606, 77777, 88888, 99999, 4242, 31337]
 
 
-def setup():
-    import django
-
-    django.setup()
-
-
 def queries():
     """(category, query) pairs: 50 in all."""
     from wagtail.models import Page
@@ -103,17 +94,6 @@ def queries():
     return rows
 
 
-def timed(client, url, params):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        start = time.perf_counter()
-        response = client.get(url, params)
-        elapsed = (time.perf_counter() - start) * 1000
-    return elapsed, response, len(captured)
-
-
 def _results_count(response):
     """The number of results shown on the page (or None: a redirect, an error)."""
     import re
@@ -127,11 +107,6 @@ def _results_count(response):
     return "1" if "1 result<" in html else "0"
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * share) - 1))]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="search", help="names the results file")
@@ -143,11 +118,9 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from portal.core.listing import LISTING_MODELS, listing_model
-
     client = Client(HTTP_HOST="localhost")
     client.get("/en/")  # menus, site root paths
-    items = sum(listing_model(kind).objects.count() for kind in LISTING_MODELS)
+    items = count_items()
     rows = queries()
     stats = {}
     statuses = {}
@@ -206,13 +179,7 @@ def main():
     )
     lines.append("")
     lines.append("Statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
-    report = "\n".join(lines) + "\n"
-    print()
-    print(report)
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / f"{args.label}.md").open("a", encoding="utf-8") as handle:
-        handle.write(report + "\n")
+    save_report(args.label, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

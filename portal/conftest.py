@@ -40,3 +40,15 @@ def page_at(home):
         return Page.objects.get(url_path=home.url_path + path.lstrip("/")).specific
 
     return get
+
+
+@pytest.fixture
+def terms(page_at):
+    """Reference terms used to tag test content, by a short name."""
+    return {
+        "policing": page_at("/our-work/fields-of-work/policing/").term,
+        "youth": page_at("/our-work/fields-of-work/youth/").term,
+        "serbia": page_at("/countries/serbia/").term,
+        "moldova": page_at("/countries/moldova/").term,
+        "mission": page_at("/structures/field-operations/mission-to-serbia/").term,
+    }

@@ -1047,6 +1047,9 @@ class Generator:
                     self._write(planned, summary)
                     self._index_for_search(planned)
                 bar.update(len(planned))
+        from portal.search import entries as search_entries
+
+        search_entries.age(self.using)  # the recent tier follows the new dates
         if connections[self.using].vendor == "postgresql":
             # Fresh statistics, or the planner misjudges the new rows until autovacuum.
             with connections[self.using].cursor() as cursor:
@@ -1385,6 +1388,9 @@ class Generator:
             ReferenceIndex._default_manager.using(db).filter(
                 base_content_type_id__in=content_type_ids, object_id__in=chunk
             )._raw_delete(db)
+        from portal.search import entries as search_entries
+
+        search_entries.remove(ids, using=db)
 
         # 3. The pages. Those an editor has touched (revisions, aliases,
         # redirects, permissions...) go through Wagtail's own delete; the others

@@ -110,6 +110,7 @@ class Option:
     label: str
     count: int
     selected: bool = False
+    url: str = ""  # the same page with this option chosen (search)
 
 
 @dataclass
@@ -118,6 +119,7 @@ class FacetResult:
     label: str
     options: list = field(default_factory=list)
     selected: str | None = None
+    clear_url: str = ""  # the same page without this filter (search)
 
 
 class ListingQuery:

@@ -43,6 +43,9 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Indexed by portal.search.signals (Wagtail's index, dates, vocabulary and
+    # search entries in one bulk write), not by Wagtail's own save handler.
+    search_auto_update = False
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]

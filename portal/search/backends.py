@@ -128,6 +128,30 @@ if PostgresSearchBackend is not None:
             for config, group in groups.items():
                 with self.backend.indexing_with(config):
                     super().add_items(model, group)
+            self._set_title_norms(model, objs)
+
+        def _refresh_title_norms(self, full=False):
+            """Wagtail recomputes the average title length over the whole index
+            and then scans it for new rows after every save, which at a million
+            rows costs about a second per saved object: only the full refresh
+            is kept; new rows get their norm in ``_set_title_norms``."""
+            if full:
+                super()._refresh_title_norms(full=True)
+
+        def _set_title_norms(self, model, objs):
+            from django.db.models import F
+            from django.db.models.functions import Length
+            from modelsearch.utils import get_content_type_pk
+
+            from .bulk import average_title_length
+
+            average = average_title_length(self.write_connection.alias)
+            self.entries.filter(
+                content_type_id=get_content_type_pk(model),
+                object_id__in=[str(obj.pk) for obj in objs],
+            ).annotate(title_length=Length("title")).filter(title_length__gt=0).update(
+                title_norm=average / F("title_length")
+            )
 
     class LocalizedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         def _build_rank_expression(self, vectors, config):

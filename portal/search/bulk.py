@@ -9,8 +9,12 @@ through the same search-field definitions, sends the texts to PostgreSQL with
 rows are the ones Wagtail's indexer would write. On other databases it falls
 back to the backend's own indexer.
 
-It also writes the pages' ``PageDate`` rows and adds their title words to the
-vocabulary.
+It also writes the pages' ``PageDate`` rows, adds their title words to the
+vocabulary and writes their ``search.Entry`` rows (``entries.py``).
+
+Since it does all of this for one page as cheaply as for many, it is also what
+indexes a page when it is saved or published (``signals.py``): page models
+opt out of Wagtail's own save handler (``search_auto_update = False``).
 """
 
 from collections import defaultdict
@@ -25,7 +29,7 @@ from wagtail.search.index import AutocompleteField, SearchField
 
 from portal.core.cache import bump_content_version
 
-from . import dates, vocabulary
+from . import dates, entries, vocabulary
 
 BATCH = 2000
 WEIGHTS = "ABCD"
@@ -68,7 +72,6 @@ class PostgresBulkIndexer:
         self.object_indexer = ObjectIndexer
         self.entry = get_app_config().get_model("IndexEntry")
         self.languages = dict(Locale.objects.using(using).values_list("pk", "language_code"))
-        self.average_title = None
 
     def config_for(self, obj):
         code = self.languages.get(getattr(obj, "locale_id", None), settings.LANGUAGE_CODE)
@@ -130,20 +133,32 @@ class PostgresBulkIndexer:
                 "body = EXCLUDED.body, title_norm = 1.0, title_text = EXCLUDED.title_text, "
                 "body_text = EXCLUDED.body_text"
             )
-            if self.average_title is None:
-                cursor.execute(
-                    f"SELECT AVG(length(title)) FROM {table} WHERE length(title) > 0"  # noqa: S608
-                )
-                self.average_title = cursor.fetchone()[0] or 1.0
             # Wagtail's title norm (average title length / this title's length),
-            # with the average taken once per run.
+            # with the average taken once per process, not on every write.
             cursor.execute(
                 f"UPDATE {table} e SET title_norm = %s / length(e.title) "  # noqa: S608
                 "FROM search_bulk_entry t WHERE e.content_type_id = t.content_type_id "
                 "AND e.object_id = t.object_id AND length(e.title) > 0",
-                [float(self.average_title)],
+                [average_title_length(self.using)],
             )
+            if issubclass(model, Page) and entries.enabled(self.using):
+                entries.write_texts(cursor, "search_bulk_entry", self.using)
         return count
+
+
+_average_title = {}
+
+
+def average_title_length(using=DEFAULT_DB_ALIAS, refresh=False):
+    """The average number of lexemes in an indexed title, which Wagtail's
+    title norm divides by each title's: measured once per process (a scan of
+    the index table), or again with ``refresh``."""
+    if refresh or using not in _average_title:
+        table = get_app_config().get_model("IndexEntry")._meta.db_table
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT AVG(length(title)) FROM {table} WHERE length(title) > 0")  # noqa: S608
+            _average_title[using] = float(cursor.fetchone()[0] or 1.0)
+    return _average_title[using]
 
 
 def _objects(model, ids, using):
@@ -178,6 +193,7 @@ def index_pages(page_ids, using=DEFAULT_DB_ALIAS, progress=None):
                     backend.get_index_for_model(model).add_items(model, objs)
                 _write_dates(model, objs, using)
                 _add_words(objs, using)
+                entries.refresh([o.pk for o in objs], using)
             done += len(objs)
             if progress:
                 progress(len(objs))

@@ -10,35 +10,30 @@ match set in one SQL statement.
 import re
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Case, Exists, IntegerField, OuterRef, When
 from django.db.models.functions import Substr
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
+from portal.core.listing import FacetResult as Facet
+from portal.core.listing import Option
 from portal.publications import symbols
 from portal.taxonomy.models import Term, TermKind
 
-from .backends import TitleQuery
-from .models import PageDate
+from .engines import MAX_MATCHES
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 PER_PAGE = 20
 MAX_PAGE = 500
 SNIPPET_SOURCE = 20_000  # characters of indexed text searched for a snippet
-EXTERNAL_BACKEND_LIMIT = 1000  # results taken from a non-database backend
-# Beyond this many matches, counts and ranking use the first MAX_MATCHES found,
-# so that a query matching most of the site costs no more than a narrow one.
-MAX_MATCHES = 10_000
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -118,29 +113,12 @@ def bounded_time():
         return
     with transaction.atomic():
         with connection.cursor() as cursor:
+            # JIT compilation costs more than it saves on these short queries.
             cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true)",
+                "SELECT set_config('statement_timeout', %s, true), set_config('jit', 'off', true)",
                 [str(int(settings.SEARCH_STATEMENT_TIMEOUT_MS))],
             )
         yield
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-    url: str = ""
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
-    selected: str | None = None
-    clear_url: str = ""
 
 
 @dataclass
@@ -155,24 +133,14 @@ class Result:
     symbol: str = ""
 
 
-def restricted_documents():
-    """Restricted documents are indexed (editors search them in the admin) but
-    never shown: excluded by an anti-join probed once per match, so the cost
-    does not grow with their number."""
-    from portal.publications.models import PublicationPage
-
-    return PublicationPage.objects.filter(
-        pk=OuterRef("pk"), distribution=PublicationPage.Distribution.RESTRICTED
-    )
-
-
-def type_content_types():
+def type_content_types(using=None):
     """URL type value -> list of content type ids; and id -> type value."""
     models = {
         key: [apps.get_model(label) for label in labels] for key, (labels, _l) in TYPES.items()
     }
     flat = [m for ms in models.values() for m in ms]
-    by_model = ContentType.objects.get_for_models(*flat)
+    manager = ContentType.objects.db_manager(using) if using else ContentType.objects
+    by_model = manager.get_for_models(*flat)
     ids = {key: [by_model[m].pk for m in ms] for key, ms in models.items()}
     reverse = {ct: key for key, cts in ids.items() for ct in cts}
     return ids, reverse
@@ -213,6 +181,10 @@ class SiteSearch:
         self._parse_filters(params)
         self._counts = None
         self._types = None
+        self._engine = None
+        # (offset, limit) of the page of results to be shown, which an engine
+        # may compute in the same pass as the counts.
+        self.page_hint = None
 
     # -- parsing --------------------------------------------------------------------
 
@@ -278,111 +250,35 @@ class SiteSearch:
             self._types = type_content_types()
         return self._types
 
-    def base_queryset(self):
-        from portal.publications.models import PublicationFile
+    def engine(self):
+        if self._engine is None:
+            from .engines import engine_for
 
-        locale_id = self.locale.pk if self.locale else 0
-        queryset = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
-        for param, value in self.filters.items():
-            if param == "type":
-                queryset = queryset.filter(content_type__in=self.types()[0][value])
-            elif param in TAG_FACETS:
-                through = apps.get_model(TAG_FACETS[param][0])
-                queryset = queryset.filter(
-                    id__in=through.objects.filter(term=value).values("page_id")
-                )
-            elif param == "year":
-                queryset = queryset.filter(
-                    id__in=PageDate.objects.filter(year=value).values("page_id")
-                )
-            elif param == "language":
-                queryset = queryset.filter(
-                    id__in=PublicationFile.objects.filter(language=value).values("page_id")
-                )
-        return queryset
-
-    def search_query(self):
-        return TitleQuery(" ".join(self.tokens), exact_title=self.query, operator="and")
-
-    def matches(self):
-        """The matching pages, ordered by relevance or date (a queryset)."""
-        backend = get_search_backend()
-        by_relevance = self.sort == "relevance"
-        results = backend.search(
-            self.search_query(), self.base_queryset(), order_by_relevance=by_relevance
-        )
-        if hasattr(results, "get_queryset"):
-            queryset = results.get_queryset()
-        else:  # a search server: take its best results and keep their order
-            ids = [page.pk for page in results[:EXTERNAL_BACKEND_LIMIT]]
-            queryset = Page.objects.filter(pk__in=ids).order_by(
-                Case(
-                    *[When(pk=pk, then=n) for n, pk in enumerate(ids)],
-                    output_field=IntegerField(),
-                )
-            )
-        queryset = queryset.exclude(Exists(restricted_documents()))
-        if not by_relevance:
-            from django.db.models import F
-
-            queryset = queryset.order_by(F("search_date__date").desc(nulls_last=True), "-pk")
-        return queryset
+            self._engine = engine_for(self)
+        return self._engine
 
     # -- counts ------------------------------------------------------------------------
 
-    def counts(self, matches):
-        """{facet: {value: count}} and the total, for the whole match set, in one
-        statement: the matching ids are computed once (a CTE) and grouped by
-        each facet."""
-        if self._counts is not None:
-            return self._counts
-        from portal.publications.models import PublicationFile
+    def counts(self):
+        """{facet: {value: count}} for the (first MAX_MATCHES) matches, and the
+        total under "total"."""
+        if self._counts is None:
+            self._counts = self.engine().counts()
+        return self._counts
 
-        ids_sql, ids_params = (
-            matches.order_by().values("pk")[: MAX_MATCHES + 1].query.sql_with_params()
-        )
-        page_table = Page._meta.db_table
-        parts = [
-            "SELECT 'total', '', COUNT(*) FROM m",
-            f"SELECT 'type', CAST(p.content_type_id AS TEXT), COUNT(*) FROM {page_table} p "
-            "WHERE p.id IN (SELECT id FROM m) GROUP BY p.content_type_id",
-            f"SELECT 'year', CAST(d.year AS TEXT), COUNT(*) FROM {PageDate._meta.db_table} d "
-            "WHERE d.page_id IN (SELECT id FROM m) GROUP BY d.year",
-            f"SELECT 'language', f.language, COUNT(*) FROM {PublicationFile._meta.db_table} f "
-            "WHERE f.page_id IN (SELECT id FROM m) GROUP BY f.language",
-        ]
-        for param, (label, _kind, _l) in TAG_FACETS.items():
-            table = apps.get_model(label)._meta.db_table
-            parts.append(
-                f"SELECT '{param}', CAST(t.term_id AS TEXT), COUNT(*) FROM {table} t "
-                "WHERE t.page_id IN (SELECT id FROM m) GROUP BY t.term_id"
-            )
-        sql = f"WITH m(id) AS ({ids_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
-        counts = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, ids_params)
-            for facet, value, count in cursor.fetchall():
-                counts.setdefault(facet, {})[value] = count
-        self._counts = counts
-        return counts
+    def cap(self):
+        """How many matches are counted and ranked at most."""
+        return self.counts().get("cap", {}).get("", MAX_MATCHES)
 
-    def total(self, matches):
-        return min(self.counts(matches).get("total", {}).get("", 0), MAX_MATCHES)
+    def total(self):
+        return min(self.counts().get("total", {}).get("", 0), self.cap())
 
-    def capped(self, matches):
-        """Whether the query matches more than MAX_MATCHES pages."""
-        return self.counts(matches).get("total", {}).get("", 0) > MAX_MATCHES
+    def capped(self):
+        """Whether the query matches more pages than are counted."""
+        return self.counts().get("total", {}).get("", 0) > self.cap()
 
-    def bounded(self, matches):
-        """The matches to rank: all of them, or the first MAX_MATCHES found
-        when there are more."""
-        if not self.capped(matches):
-            return matches
-        first = matches.order_by().values("pk")[:MAX_MATCHES]
-        return matches.filter(pk__in=first)
-
-    def facets(self, matches, base_url):
-        counts = self.counts(matches)
+    def facets(self, base_url):
+        counts = self.counts()
         selected = self.selected_params()
         facets = []
 
@@ -399,12 +295,7 @@ class SiteSearch:
                 option.url = url(param, option.value)
             return Facet(param, str(label), options, current, url(param, None))
 
-        _ids, reverse = self.types()
-        type_counts = {}
-        for ct, n in counts.get("type", {}).items():
-            key = reverse.get(int(ct))
-            if key:
-                type_counts[key] = type_counts.get(key, 0) + n
+        type_counts = counts.get("type", {})
         facets.append(
             facet(
                 "type",
@@ -416,13 +307,13 @@ class SiteSearch:
                 ],
             )
         )
-        term_ids = {int(t) for p in TAG_FACETS for t in counts.get(p, {})}
-        terms = {t.pk: t for t in Term.objects.filter(pk__in=term_ids)}
-        for param, (_model, _kind, label) in TAG_FACETS.items():
+        term_counts = {int(t): n for t, n in counts.get("term", {}).items()}
+        terms = {t.pk: t for t in Term.objects.filter(pk__in=term_counts)}
+        for param, (_model, kind, label) in TAG_FACETS.items():
             options = [
-                Option(terms[int(t)].slug, terms[int(t)].name, n)
-                for t, n in counts.get(param, {}).items()
-                if int(t) in terms
+                Option(terms[t].slug, terms[t].name, n)
+                for t, n in term_counts.items()
+                if t in terms and terms[t].kind == kind
             ]
             options.sort(key=lambda o: (-o.count, o.label))
             facets.append(facet(param, label, options))
@@ -452,10 +343,9 @@ class SiteSearch:
 
     # -- one page of results ----------------------------------------------------------------
 
-    def page_ids(self, matches, offset, limit):
-        """The ids of one page of results, in order (only ids are selected, so
-        the database reads no more of each match than the ranking needs)."""
-        return list(matches.values_list("pk", flat=True)[offset : offset + limit])
+    def page_ids(self, offset, limit):
+        """The ids of one page of results, in order."""
+        return self.engine().page_ids(offset, limit)
 
     def results(self, ids, request=None):
         from .highlight import highlight, snippet
@@ -466,7 +356,6 @@ class SiteSearch:
         specific = {p.pk: p for p in pages}
         pages = [specific[pk] for pk in ids if pk in specific]
         texts = self._indexed_texts(pages)
-        dates = dict(PageDate.objects.filter(page_id__in=ids).values_list("page_id", "date"))
         _ids, reverse = self.types()
         labels = {key: label for key, (_m, label) in TYPES.items()}
         results = []
@@ -482,7 +371,7 @@ class SiteSearch:
                     type_label=str(label),
                     title_html=highlight(page.title, self.tokens),
                     snippet_html=snippet([summary, texts.get(base.pk, "")], self.tokens),
-                    date=dates.get(base.pk),
+                    date=getattr(page, "date", None),
                     symbol=getattr(page, "symbol", "") or "",
                 )
             )
@@ -517,7 +406,11 @@ class SiteSearch:
         if not self.tokens:
             return None
         corrected = suggest(self.language, self.tokens)
-        return " ".join(corrected) if corrected else None
+        # The vocabulary keeps the words of unpublished titles: offer a
+        # correction only if it finds something.
+        if not corrected or not self.engine().finds(corrected):
+            return None
+        return " ".join(corrected)
 
     def promotions(self):
         from wagtail.contrib.search_promotions.models import SearchPromotion

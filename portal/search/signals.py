@@ -1,52 +1,110 @@
-"""Keep search's own tables in step with pages. Wagtail's index itself follows
-saves and deletes through its own signal handlers."""
+"""Keep search in step with pages.
 
-from django.db.models.signals import post_save
-from wagtail.signals import page_published
+Page models opt out of Wagtail's own save handler (``BasePage.search_auto_update``):
+a saved or published page is indexed here instead, by the bulk indexer,
+which writes Wagtail's index row, the page's date, its title words and its
+``search.Entry`` row in a few statements. Changes that do not save the page
+but change what search knows of it (tags, files, view restrictions, moves)
+refresh its entry, or its subtree's.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, post_page_move
 
 from portal.core.cache import bump_content_version
 
-from . import dates, vocabulary
+from . import bulk, entries
+from .engines import TAG_TABLES
+
+# A save naming only other fields (a draft saved as a revision, a lock) leaves
+# the live page's searchable content as it was.
+INDEXED_FIELDS = {"live", "title", "slug", "url_path", "path", "locale", "date", "summary"}
 
 
-def _dated_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw:
+def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or instance.pk is None:
         return
-    if update_fields is not None and "date" not in update_fields:
-        return  # a draft saved as a revision: the page row's date is unchanged
-    dates.save_date(instance)
+    if update_fields is not None and not INDEXED_FIELDS & set(update_fields):
+        return
+    bulk.index_pages([instance.pk])
 
 
 def _page_published(sender, instance, **kwargs):
-    language = instance.locale.language_code if instance.locale_id else None
-    if language:
-        vocabulary.add_titles(language, [instance.title])
+    """Publishing saves the page before its tags and files: index it again
+    once they are written."""
+    bulk.index_pages([instance.pk])
+
+
+def _page_moved(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.pk).first()
+    if page is not None:
+        entries.refresh_subtree(page)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    from wagtail.search.index import remove_object
+
+    if sender is not type(instance):
+        return  # once per page, for its most specific class
+    remove_object(instance)
+    entries.remove([instance.pk])
+
+
+def _child_changed(sender, instance, raw=False, **kwargs):
+    """A tag or a publication file was added, changed or removed."""
+    if not raw and instance.page_id:
+        entries.refresh([instance.page_id])
+
+
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first() if not raw else None
+    if page is not None:
+        entries.refresh_subtree(page)
+        bump_content_version()
 
 
 def _document_saved(sender, instance, **kwargs):
     """A replaced file has new extracted text (``portal.publications.signals``
     runs first): reindex the publications that use it."""
-    from wagtail.search.index import insert_or_update_object
+    from portal.publications.models import PublicationFile
 
-    from portal.publications.models import PublicationFile, PublicationPage
-
-    page_ids = PublicationFile.objects.filter(document=instance).values("page_id")
-    reindexed = False
-    for page in PublicationPage.objects.filter(pk__in=page_ids):
-        insert_or_update_object(page)
-        reindexed = True
-    if reindexed:
-        bump_content_version()  # cached search results are stale
+    page_ids = list(
+        PublicationFile.objects.filter(document=instance).values_list("page_id", flat=True)
+    )
+    if page_ids:
+        bulk.index_pages(page_ids)  # also marks cached search results stale
 
 
 def connect():
+    from django.apps import apps
     from wagtail.documents import get_document_model
+    from wagtail.models import PageViewRestriction
 
     post_save.connect(
         _document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
     )
-    for model in dates.dated_models():
+    for model in bulk.indexed_page_models():
         post_save.connect(
-            _dated_page_saved, sender=model, dispatch_uid=f"search-date-{model._meta.label}"
+            _page_saved, sender=model, dispatch_uid=f"search-page-{model._meta.label}"
         )
-    page_published.connect(_page_published, dispatch_uid="search-vocabulary")
+        post_delete.connect(
+            _page_deleted, sender=model, dispatch_uid=f"search-page-deleted-{model._meta.label}"
+        )
+    page_published.connect(_page_published, dispatch_uid="search-page-published")
+    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
+    for label in (*TAG_TABLES, "publications.PublicationFile"):
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _child_changed, sender=model, dispatch_uid=f"search-{id(signal)}-{label}"
+            )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{id(signal)}",
+        )

@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Page
 
 from portal.core.listing import cached_by_content_version
 from portal.core.models import BasePage
@@ -24,10 +25,31 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 COUNTS_TIMEOUT = 600
 
 
-class KnownCountPaginator(Paginator):
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count
+class Results(Sequence):
+    """A search's results as a sequence for Django's Paginator: its length is
+    the (cached) total, and a slice is one page of results, its ids and its
+    rendered data each cached per language, query, filters and sort."""
+
+    def __init__(self, search, request):
+        self.search = search
+        self.request = request
+
+    def __len__(self):
+        return self.search.total()
+
+    def count(self):
+        return len(self)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop = index.start or 0, index.stop
+        search, key = self.search, f"{index.start}:{index.stop}:{self.search.sort}"
+        ids = _cached(search, f"ids:{key}", lambda: search.page_ids(start, stop - start))
+        return _cached(search, f"results:{key}", lambda: search.results(ids, request=self.request))
 
 
 def _cached(search, name, build):
@@ -42,8 +64,8 @@ def _cached(search, name, build):
     )
 
 
-def _cached_counts(search, matches):
-    counts = _cached(search, "counts", lambda: search.counts(matches))
+def _cached_counts(search):
+    counts = _cached(search, "counts", search.counts)
     search._counts = counts
     return counts
 
@@ -121,12 +143,10 @@ def search(request):
                     document = search.symbol_match()
                     if document is not None and document.get_url(request):
                         return HttpResponseRedirect(document.get_url(request))
-                matches = search.matches()
-                _cached_counts(search, matches)
-                total = search.total(matches)
-                capped = search.capped(matches)
-                ranked = search.bounded(matches)
-                paginator = KnownCountPaginator(ranked, PER_PAGE, total)
+                search.page_hint = ((number - 1) * PER_PAGE, PER_PAGE)
+                _cached_counts(search)
+                total = search.total()
+                paginator = Paginator(Results(search, request), PER_PAGE)
                 if total and number > paginator.num_pages:
                     errors.append(
                         _("There is no page %(number)s of these results; showing the first page.")
@@ -134,23 +154,14 @@ def search(request):
                     )
                     number, status = 1, 400
                 page = paginator.page(number) if total else None
-                ids = _cached(
-                    search,
-                    f"ids:{number}:{search.sort}",
-                    lambda: search.page_ids(ranked, (number - 1) * PER_PAGE, PER_PAGE),
-                )
-                results = _cached(
-                    search,
-                    f"results:{number}:{search.sort}",
-                    lambda: search.results(ids, request=request),
-                )
+                results = list(page.object_list) if page else []
                 context.update(
                     total=total,
-                    capped=capped,
+                    capped=search.capped(),
                     page_obj=page,
                     paginator=paginator,
                     results=results,
-                    facets=search.facets(matches, context["base_url"]),
+                    facets=search.facets(context["base_url"]),
                     promotions=search.promotions() if number == 1 else [],
                 )
                 if total < 5 and number == 1:
@@ -217,25 +228,18 @@ def autocomplete(request):
             with search_query.bounded_time():
                 pages = list(_symbol_prefix(text, search.locale)) if search.locale else []
                 if len(pages) < AUTOCOMPLETE_SIZE:
-                    backend = get_search_backend()
-                    found = list(
-                        backend.autocomplete(" ".join(tokens), search.base_queryset())[
-                            : AUTOCOMPLETE_SIZE * 2
-                        ]
+                    seen = {p.pk for p in pages}
+                    ids = [
+                        pk
+                        for pk in search.engine().autocomplete(tokens, AUTOCOMPLETE_SIZE)
+                        if pk not in seen
+                    ]
+                    found = Page.objects.filter(pk__in=ids).only(
+                        "id", "title", "url_path", "content_type_id", "locale_id"
                     )
-                    hidden = set(
-                        PublicationPage.objects.filter(
-                            pk__in=[p.pk for p in found],
-                            distribution=PublicationPage.Distribution.RESTRICTED,
-                        ).values_list("pk", flat=True)
-                    )
-                    seen = {p.pk for p in pages} | hidden
-                    for page in found:
-                        if page.pk not in seen:
-                            pages.append(page)
-                            seen.add(page.pk)
-                        if len(pages) >= AUTOCOMPLETE_SIZE:
-                            break
+                    by_id = {page.pk: page for page in found}
+                    pages += [by_id[pk] for pk in ids if pk in by_id]
+                    pages = pages[:AUTOCOMPLETE_SIZE]
                 _ids, reverse_types = search.types()
                 labels = {key: str(label) for key, (_m, label) in search_query.TYPES.items()}
                 for page in pages:

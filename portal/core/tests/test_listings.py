@@ -17,17 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def terms(page_at):
-    return {
-        "policing": page_at("/our-work/fields-of-work/policing/").term,
-        "youth": page_at("/our-work/fields-of-work/youth/").term,
-        "serbia": page_at("/countries/serbia/").term,
-        "moldova": page_at("/countries/moldova/").term,
-        "mission": page_at("/structures/field-operations/mission-to-serbia/").term,
-    }
-
-
-@pytest.fixture
 def news(page_at, terms):
     parent = page_at("/news/")
     make = NewsPageFactory

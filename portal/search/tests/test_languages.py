@@ -91,7 +91,7 @@ def test_a_search_that_runs_too_long_is_cut_off(client, settings, monkeypatch, p
 
     settings.SEARCH_STATEMENT_TIMEOUT_MS = 50
 
-    def slow_counts(self, matches):
+    def slow_counts(self):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_sleep(1)")
 

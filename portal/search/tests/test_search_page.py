@@ -126,6 +126,18 @@ def test_misspelling_gets_did_you_mean(client, news):
     assert 'href="/en/search/?q=policing"' in response.content.decode()
 
 
+def test_did_you_mean_never_offers_a_word_nothing_matches(client, page_at):
+    from portal.news.factories import NewsPageFactory
+
+    page = NewsPageFactory(parent=page_at("/news/"), title="Xylophonist summit", live=False)
+    page.save_revision().publish()
+    assert client.get("/en/search/", {"q": "xylophonst"}).context["suggestion"] == "xylophonist"
+
+    page.refresh_from_db()
+    page.unpublish()  # the word stays in the vocabulary, but no page has it now
+    assert "suggestion" not in client.get("/en/search/", {"q": "xylophonst"}).context
+
+
 def test_promoted_result_comes_first(client, page_at):
     target = page_at("/about-us/our-history/")
     query = Query.get("history of the organization")

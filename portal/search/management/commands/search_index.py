@@ -1,12 +1,13 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
-from portal.search import bulk, vocabulary
+from portal.core.cache import bump_content_version
+from portal.search import bulk, entries, vocabulary
 
 
 class Command(BaseCommand):
@@ -22,15 +23,37 @@ class Command(BaseCommand):
         )
 
         parser.add_argument(
+            "--age",
+            action="store_true",
+            help="On PostgreSQL: only move the recent tier on to the newest pages "
+            "(a few seconds; run daily).",
+        )
+        parser.add_argument(
+            "--entries-only",
+            action="store_true",
+            help="On PostgreSQL: rebuild only search's own entries from Wagtail's index "
+            "(fast: no text is read again), e.g. after upgrading a site.",
+        )
+        parser.add_argument(
             "--pages-only",
             action="store_true",
             help="Index pages only, not terms, documents and images (which only the admin searches).",
         )
 
-    def handle(self, *args, batch_size, pages_only, verbosity, **options):
+    def handle(self, *args, batch_size, age, entries_only, pages_only, verbosity, **options):
         bulk.BATCH = max(1, batch_size)
         started = time.monotonic()
         show = verbosity > 0
+        if age:
+            self._require_entries()
+            cutoff = entries.age()
+            bump_content_version()
+            if show:
+                self.stdout.write(self.style.SUCCESS(f"Recent tier: pages dated from {cutoff}."))
+            return
+        if entries_only:
+            self._entries(show, started)
+            return
         backend = get_search_backend()
         ids = Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
         total = ids.count()
@@ -63,11 +86,11 @@ class Command(BaseCommand):
                 file=self.stderr._out,
             ) as bar:
                 others += bulk.index_model(model, progress=bar.update)
-        stale = 0
         for index in _indexes(backend):
             if hasattr(index, "delete_stale_entries"):
                 index.delete_stale_entries()
-                stale += 1
+        entries.remove_stale()
+        entries.age()
         sizes = vocabulary.rebuild()
         seconds = time.monotonic() - started
         if show:
@@ -78,6 +101,31 @@ class Command(BaseCommand):
                     + ", ".join(f"{k} {v} words" for k, v in sorted(sizes.items()))
                     + "."
                 )
+            )
+
+    def _require_entries(self):
+        if not entries.enabled():
+            raise CommandError(
+                "Search entries exist on PostgreSQL with SEARCH_BACKEND=database only."
+            )
+
+    def _entries(self, show, started):
+        self._require_entries()
+        total = Page.objects.filter(depth__gt=1).count()
+        with tqdm(
+            total=total,
+            desc="Entries",
+            unit="page",
+            disable=not show,
+            mininterval=1,
+            file=self.stderr._out,
+        ) as bar:
+            written = entries.rebuild(progress=bar.update)
+        bump_content_version()
+        if show:
+            seconds = time.monotonic() - started
+            self.stdout.write(
+                self.style.SUCCESS(f"Wrote {written} search entries in {seconds:.0f} s.")
             )
 
 

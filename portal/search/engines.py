@@ -1,0 +1,370 @@
+"""How a ``SiteSearch`` finds, counts and ranks its matches.
+
+- ``EntryEngine`` (PostgreSQL with the database backend): reads
+  ``search.Entry`` alone. Matching is one read of the partial GIN index of
+  visible rows; language, type, tags, year and document language are columns
+  of the same rows, so counting the facets of the matches and ranking them
+  touch no other table.
+- ``WagtailEngine`` (SQLite, or a search server): Wagtail's search backend
+  over the live, public pages of the visitor's language, with the facets
+  counted by joining the match ids to the page, date, file and tag tables.
+
+Both stop counting and ranking at ``MAX_MATCHES`` matches, and both answer
+``counts()`` in the same shape: ``{"total": {"": n}, "type": {kind: n},
+"term": {term id: n}, "year": {year: n}, "language": {code: n}}`` (keys as
+strings).
+"""
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, When
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from .backends import EXACT_TITLE_BONUS, TitleQuery
+from .models import PageDate
+
+# Beyond this many matches, counts and ranking use the first MAX_MATCHES found,
+# so that a query matching most of the site costs no more than a narrow one.
+MAX_MATCHES = 5_000
+# A query with more matches than this among the recent pages is counted and
+# ranked on that many of them (EntryEngine).
+RECENT = 2_000
+EXTERNAL_BACKEND_LIMIT = 1000  # results taken from a non-database backend
+# How many matches (in a cheap first order) are ranked by relevance: a multiple
+# of the page size, so that no page of results straddles the boundary.
+RANKED = 500
+TAG_TABLES = ("taxonomy.PageFieldOfWork", "taxonomy.PageCountry", "taxonomy.PageStructure")
+
+
+def _tsquery_text(tokens):
+    """``'w1' & 'w2'``: each word a quoted lexeme for ``to_tsquery``, which
+    stems it with the language's configuration (as Wagtail does). Tokens are
+    ``\\w+`` only; quotes and backslashes are escaped all the same."""
+    quoted = ("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tokens)
+    return " & ".join(quoted)
+
+
+class EntryEngine:
+    def __init__(self, search):
+        self.search = search
+        backend = get_search_backend()
+        self.config = backend.config_for(search.language)
+        self._page_ids = None  # (offset, limit, ids) computed with the counts
+
+    def _where(self, tokens=None):
+        """The WHERE clause and its parameters for the query (or ``tokens``)
+        and the filters."""
+        search = self.search
+        clauses = [
+            "e.visible",
+            "e.locale_id = %s",
+            "(e.heading || e.body) @@ to_tsquery(%s::regconfig, %s)",
+        ]
+        text = _tsquery_text(tokens if tokens is not None else search.tokens)
+        params = [search.locale.pk if search.locale else 0, self.config, text]
+        for param, value in search.filters.items():
+            if param == "type":
+                clauses.append("e.kind = %s")
+                params.append(value)
+            elif param == "year":
+                clauses.append("e.date >= make_date(%s, 1, 1) AND e.date < make_date(%s, 1, 1)")
+                params += [value, value + 1]
+            elif param == "language":
+                clauses.append("e.languages @> ARRAY[%s]::varchar[]")
+                params.append(value)
+            else:  # a tag facet: the term
+                clauses.append("e.terms @> ARRAY[%s]::integer[]")
+                params.append(value.pk)
+        return " AND ".join(clauses), params
+
+    # Ranking. Ranking every match costs about 5 µs a row (two ts_rank calls
+    # on vectors that must be decompressed), which for a broad word is most of
+    # a search's time. So the matches are first put in a cheap order (exact
+    # title, every word in the title, newest), the first RANKED of that order
+    # are ranked by Wagtail's formula and shown first, and any further
+    # matches follow in the cheap order. A query with fewer matches than
+    # RANKED is ranked in full, exactly as Wagtail ranks it.
+
+    def _matches(self):
+        """The matches to count and rank, as the CTE ``m`` with the columns
+        counts and the cheap order need, and a CTE ``cap`` (how many it holds
+        at most); and their parameters.
+
+        A broad query (more than RECENT matches in the recent tier: undated
+        pages and the newest dated ones) is answered from the first RECENT
+        matches found in that tier, read through its own, smaller index;
+        any other query from the first MAX_MATCHES matches found in all."""
+        where, params = self._where()
+        text = _tsquery_text(self.search.tokens)
+        columns = (
+            "e.page_id, e.kind, e.date, e.terms, e.languages, lower(e.title) = lower(%s) AS exact, "
+            "e.heading @@ to_tsquery(%s::regconfig, %s) AS in_title"
+        )
+        column_params = [self.search.query, self.config, text]
+        sql = (
+            f"r AS MATERIALIZED (SELECT {columns} FROM search_entry e "  # noqa: S608
+            f"WHERE {where} AND e.recent LIMIT {RECENT + 1}), "
+            f"broad AS (SELECT count(*) > {RECENT} AS yes FROM r), "
+            f"f AS MATERIALIZED (SELECT {columns} FROM search_entry e "
+            f"WHERE {where} AND NOT (SELECT yes FROM broad) LIMIT {MAX_MATCHES + 1}), "
+            "m AS MATERIALIZED (SELECT * FROM r WHERE (SELECT yes FROM broad) "
+            "UNION ALL SELECT * FROM f), "
+            f"cap AS (SELECT CASE WHEN yes THEN {RECENT} ELSE {MAX_MATCHES} END AS n FROM broad)"
+        )
+        return sql, [*column_params, *params, *column_params, *params]
+
+    def _page(self, offset, limit):
+        """A SELECT of (page_id, position) for one page of results, reading the
+        CTE ``m``; and its parameters."""
+        if self.search.sort == "date":
+            order = "m.date DESC NULLS LAST, m.page_id DESC"
+            return (
+                f"SELECT m.page_id, row_number() OVER (ORDER BY {order}) AS n FROM m "
+                f"ORDER BY {order} OFFSET %s LIMIT %s"
+            ), [offset, limit]
+        cheap = "m.exact DESC, m.in_title DESC, m.date DESC NULLS LAST, m.page_id DESC"
+        parts, params = [], []
+        if offset < RANKED:
+            weights = _sql_weights()
+            query = "to_tsquery(%s::regconfig, %s)"
+            text = _tsquery_text(self.search.tokens)
+            parts.append(
+                "SELECT r.page_id, r.n FROM (SELECT q.page_id, row_number() OVER "  # noqa: S608
+                "(ORDER BY q.rank DESC, q.page_id DESC) AS n FROM (SELECT e.page_id, "
+                f"ts_rank('{weights}', e.heading, {query}) * e.title_norm "
+                f"+ ts_rank('{weights}', e.body, {query}) "
+                "+ CASE WHEN c.exact THEN %s ELSE 0 END AS rank "
+                f"FROM (SELECT m.page_id, m.exact FROM m ORDER BY {cheap} LIMIT {RANKED}) c "
+                "JOIN search_entry e ON e.page_id = c.page_id) q) r "
+                "ORDER BY r.n OFFSET %s LIMIT %s"
+            )
+            params += [self.config, text, self.config, text, EXACT_TITLE_BONUS]
+            params += [offset, min(limit, RANKED - offset)]
+        if offset + limit > RANKED:
+            start = max(offset, RANKED)
+            parts.append(
+                f"SELECT m.page_id, row_number() OVER (ORDER BY {cheap}) AS n FROM m "
+                f"ORDER BY {cheap} OFFSET %s LIMIT %s"
+            )
+            params += [start, offset + limit - start]
+        return " UNION ALL ".join(f"({part})" for part in parts), params
+
+    def finds(self, tokens):
+        """Whether these words (with the same filters) match anything."""
+        where, params = self._where(tokens)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM search_entry e WHERE {where})", params)  # noqa: S608
+            return cursor.fetchone()[0]
+
+    def counts(self):
+        """The facet counts and, in the same pass over the matches, the ids of
+        the page of results the search expects to show (``page_hint``), kept
+        for ``page_ids``."""
+        matches, params = self._matches()
+        offset, limit = self.search.page_hint or (0, 0)
+        page, page_params = self._page(offset, limit)
+        sql = (
+            f"WITH {matches} "  # noqa: S608
+            "SELECT 'total', '', COUNT(*) FROM m "
+            "UNION ALL SELECT 'cap', '', n FROM cap "
+            "UNION ALL SELECT 'type', m.kind, COUNT(*) FROM m GROUP BY m.kind "
+            "UNION ALL SELECT 'year', CAST(CAST(EXTRACT(YEAR FROM m.date) AS integer) AS text), "
+            "COUNT(*) FROM m WHERE m.date IS NOT NULL GROUP BY 2 "
+            "UNION ALL SELECT 'term', CAST(t.id AS text), COUNT(*) "
+            "FROM m, unnest(m.terms) AS t(id) GROUP BY t.id "
+            "UNION ALL SELECT 'language', l.code, COUNT(*) "
+            "FROM m, unnest(m.languages) AS l(code) "
+            "WHERE cardinality(m.languages) > 0 GROUP BY l.code "
+            f"UNION ALL SELECT 'ids', CAST(p.page_id AS text), p.n FROM ({page}) p"
+        )
+        counts = _grouped(sql, [*params, *page_params])
+        ids = counts.pop("ids", {})
+        self._page_ids = (offset, limit, [int(pk) for pk in sorted(ids, key=ids.get)])
+        return counts
+
+    def page_ids(self, offset, limit):
+        if self._page_ids is not None:
+            first, size, ids = self._page_ids
+            if first == offset and limit <= size:
+                return ids[:limit]
+        matches, params = self._matches()
+        page, page_params = self._page(offset, limit)
+        sql = f"WITH {matches} SELECT p.page_id FROM ({page}) p ORDER BY p.n"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *page_params])
+            return [row[0] for row in cursor.fetchall()]
+
+    def autocomplete(self, tokens, limit):
+        """Pages whose title words start with what was typed (the last word a
+        prefix): structural pages (no date) first, then the newest items."""
+        words = [t.lower() for t in tokens]
+        text = " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"])
+        sql = (
+            "SELECT e.page_id FROM search_entry e "
+            "WHERE e.visible AND e.locale_id = %s AND e.words @@ to_tsquery('simple', %s) "
+            "ORDER BY e.date IS NOT NULL, e.date DESC, e.page_id DESC LIMIT %s"
+        )
+        locale_id = self.search.locale.pk if self.search.locale else 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [locale_id, text, limit])
+            return [row[0] for row in cursor.fetchall()]
+
+
+def _sql_weights():
+    from modelsearch.backends.database.postgres.weights import get_sql_weights
+
+    return get_sql_weights()
+
+
+def _grouped(sql, params):
+    counts = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, count in cursor.fetchall():
+            counts.setdefault(facet, {})[str(value)] = count
+    return counts
+
+
+class WagtailEngine:
+    def __init__(self, search):
+        self.search = search
+        self._matches = None
+
+    def base_queryset(self):
+        from portal.publications.models import PublicationFile
+
+        search = self.search
+        locale_id = search.locale.pk if search.locale else 0
+        queryset = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
+        for param, value in search.filters.items():
+            if param == "type":
+                queryset = queryset.filter(content_type__in=search.types()[0][value])
+            elif param == "year":
+                queryset = queryset.filter(
+                    id__in=PageDate.objects.filter(year=value).values("page_id")
+                )
+            elif param == "language":
+                queryset = queryset.filter(
+                    id__in=PublicationFile.objects.filter(language=value).values("page_id")
+                )
+            else:  # a tag facet: any of the three tag tables holds the term
+                through = apps.get_model(_tag_table_of(value))
+                queryset = queryset.filter(
+                    id__in=through.objects.filter(term=value).values("page_id")
+                )
+        return queryset
+
+    def _search(self, tokens, by_relevance):
+        query = TitleQuery(" ".join(tokens), exact_title=self.search.query, operator="and")
+        backend = get_search_backend()
+        return backend.search(query, self.base_queryset(), order_by_relevance=by_relevance)
+
+    def finds(self, tokens):
+        """Whether these words (with the same filters) match anything."""
+        return bool(list(self._search(tokens, by_relevance=False)[:1]))
+
+    def matches(self):
+        """The matching pages, ordered by relevance or date (a queryset)."""
+        if self._matches is not None:
+            return self._matches
+        search = self.search
+        by_relevance = search.sort == "relevance"
+        results = self._search(search.tokens, by_relevance)
+        if hasattr(results, "get_queryset"):
+            queryset = results.get_queryset()
+        else:  # a search server: take its best results and keep their order
+            ids = [page.pk for page in results[:EXTERNAL_BACKEND_LIMIT]]
+            queryset = Page.objects.filter(pk__in=ids).order_by(
+                Case(
+                    *[When(pk=pk, then=n) for n, pk in enumerate(ids)],
+                    output_field=IntegerField(),
+                )
+            )
+        queryset = queryset.exclude(Exists(_restricted_documents()))
+        if not by_relevance:
+            queryset = queryset.order_by(F("search_date__date").desc(nulls_last=True), "-pk")
+        self._matches = queryset
+        return queryset
+
+    def counts(self):
+        """Every facet of the (first MAX_MATCHES) matches in one statement:
+        the matching ids are computed once (a CTE) and grouped by each facet."""
+        from portal.publications.models import PublicationFile
+
+        matches = self.matches()
+        ids_sql, ids_params = (
+            matches.order_by().values("pk")[: MAX_MATCHES + 1].query.sql_with_params()
+        )
+        page_table = Page._meta.db_table
+        parts = [
+            "SELECT 'total', '', COUNT(*) FROM m",
+            f"SELECT 'type', CAST(p.content_type_id AS TEXT), COUNT(*) FROM {page_table} p "
+            "WHERE p.id IN (SELECT id FROM m) GROUP BY p.content_type_id",
+            f"SELECT 'year', CAST(d.year AS TEXT), COUNT(*) FROM {PageDate._meta.db_table} d "
+            "WHERE d.page_id IN (SELECT id FROM m) GROUP BY d.year",
+            f"SELECT 'language', f.language, COUNT(*) FROM {PublicationFile._meta.db_table} f "
+            "WHERE f.page_id IN (SELECT id FROM m) GROUP BY f.language",
+        ]
+        for label in TAG_TABLES:
+            table = apps.get_model(label)._meta.db_table
+            parts.append(
+                f"SELECT 'term', CAST(t.term_id AS TEXT), COUNT(*) FROM {table} t "
+                "WHERE t.page_id IN (SELECT id FROM m) GROUP BY t.term_id"
+            )
+        sql = f"WITH m(id) AS ({ids_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
+        raw = _grouped(sql, ids_params)
+        # Content types -> search types, and a term tagged twice counted once per table.
+        _ids, reverse = self.search.types()
+        kinds = {}
+        for content_type, n in raw.pop("type", {}).items():
+            kind = reverse.get(int(content_type), "page")
+            kinds[kind] = kinds.get(kind, 0) + n
+        raw["type"] = kinds
+        return raw
+
+    def autocomplete(self, tokens, limit):
+        """Wagtail's autocomplete over titles, restricted documents left out."""
+        backend = get_search_backend()
+        found = backend.autocomplete(" ".join(tokens), self.base_queryset())
+        ids = [page.pk for page in found[: limit * 2]]
+        hidden = set(
+            Page.objects.filter(pk__in=ids)
+            .filter(Exists(_restricted_documents()))
+            .values_list("pk", flat=True)
+        )
+        return [pk for pk in ids if pk not in hidden][:limit]
+
+    def page_ids(self, offset, limit):
+        matches = self.matches()
+        total = self.search.counts().get("total", {}).get("", 0)
+        if total > MAX_MATCHES:
+            matches = matches.filter(pk__in=matches.order_by().values("pk")[:MAX_MATCHES])
+        return list(matches.values_list("pk", flat=True)[offset : offset + limit])
+
+
+def _tag_table_of(term):
+    from portal.taxonomy.models import TermKind
+
+    return {
+        TermKind.FIELD_OF_WORK: "taxonomy.PageFieldOfWork",
+        TermKind.COUNTRY: "taxonomy.PageCountry",
+        TermKind.STRUCTURE: "taxonomy.PageStructure",
+    }[term.kind]
+
+
+def _restricted_documents():
+    """Restricted documents are indexed (editors search them in the admin) but
+    never shown: excluded by an anti-join probed once per match, so the cost
+    does not grow with their number."""
+    from portal.publications.models import PublicationPage
+
+    return PublicationPage.objects.filter(
+        pk=OuterRef("pk"), distribution=PublicationPage.Distribution.RESTRICTED
+    )
+
+
+def engine_for(search):
+    from . import entries
+
+    return EntryEngine(search) if entries.enabled() else WagtailEngine(search)

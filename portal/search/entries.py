@@ -1,0 +1,234 @@
+"""Site search's own index on PostgreSQL: ``search.Entry``, one row per page.
+
+Wagtail's index table holds each page's text vectors but nothing else, so a
+search through it joins every match to the page table to keep the visitor's
+language and the live, public pages, and joins the tag and date tables again
+to count facets: at a million pages a broad word cost one to two seconds.
+An entry carries all of that in the row (language, whether the page is
+shown, type, date, tag ids, document languages) next to the vectors, and
+its GIN indexes cover only the rows that are shown; a search is then one
+index read of one table (``portal.search.engines.EntryEngine``).
+
+Rows are written in two steps, both set-based:
+
+- ``write_texts``: the vectors, copied from Wagtail's index rows the bulk
+  indexer has just written (no second ``to_tsvector``);
+- ``refresh``: everything else, recomputed in SQL from the page, tag, date,
+  file and view-restriction tables. It is cheap (one ``UPDATE``), so it runs
+  whenever any of those change for a page or a subtree (``signals.py``).
+
+A page whose row is missing is simply not found; ``manage.py search_index``
+rebuilds every row.
+"""
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+
+TABLE = "search_entry"
+RECENT = "search_recent"
+# The share of dated pages in the recent tier.
+RECENT_SHARE = 0.2
+
+
+def enabled(using=DEFAULT_DB_ALIAS):
+    """Whether search runs on ``search.Entry``: PostgreSQL with the database
+    backend (SQLite uses Wagtail's FTS5 index; a search server its own)."""
+    return connections[using].vendor == "postgresql" and settings.SEARCH_BACKEND == "database"
+
+
+def _kind_sql(using):
+    """A SQL ``CASE`` giving the search type (``TYPES`` key) of ``p.content_type_id``."""
+    from .query import type_content_types
+
+    _ids, reverse = type_content_types(using)
+    whens = " ".join(f"WHEN {int(ct)} THEN '{kind}'" for ct, kind in sorted(reverse.items()))
+    return f"CASE p.content_type_id {whens} ELSE 'page' END" if whens else "'page'"
+
+
+def _tables():
+    from django.apps import apps
+    from wagtail.models import Page, PageViewRestriction
+
+    from portal.publications.models import PublicationFile, PublicationPage
+
+    from .models import PageDate
+
+    return {
+        "page": Page._meta.db_table,
+        "restriction": PageViewRestriction._meta.db_table,
+        "date": PageDate._meta.db_table,
+        "file": PublicationFile._meta.db_table,
+        "publication": PublicationPage._meta.db_table,
+        "publication_pk": PublicationPage._meta.pk.column,
+        "tags": [
+            apps.get_model(label)._meta.db_table
+            for label in (
+                "taxonomy.PageFieldOfWork",
+                "taxonomy.PageCountry",
+                "taxonomy.PageStructure",
+            )
+        ],
+    }
+
+
+def write_texts(cursor, temp_table, using=DEFAULT_DB_ALIAS):
+    """Copy the vectors of the pages in the bulk indexer's ``temp_table``
+    from the Wagtail index rows just written for them."""
+    from modelsearch.conf import get_app_config
+
+    index = get_app_config().get_model("IndexEntry")._meta.db_table
+    page = _tables()["page"]
+    cursor.execute(
+        f"INSERT INTO {TABLE} (page_id, locale_id, title, title_norm, heading, body, words) "  # noqa: S608
+        f"SELECT p.id, p.locale_id, p.title, e.title_norm, e.title, e.body, e.autocomplete "
+        f"FROM {temp_table} t "
+        f"JOIN {index} e ON e.content_type_id = t.content_type_id AND e.object_id = t.object_id "
+        f"JOIN {page} p ON p.id = CAST(t.object_id AS integer) "
+        "ON CONFLICT (page_id) DO UPDATE SET locale_id = EXCLUDED.locale_id, "
+        "title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, "
+        "heading = EXCLUDED.heading, body = EXCLUDED.body, words = EXCLUDED.words"
+    )
+
+
+def refresh(page_ids, using=DEFAULT_DB_ALIAS):
+    """Recompute the language, visibility, type, date, tags and document
+    languages of these pages' rows, and drop the rows of pages that no longer
+    exist. Returns the number of rows updated."""
+    page_ids = [int(pk) for pk in page_ids]
+    if not page_ids or not enabled(using):
+        return 0
+    t = _tables()
+    terms = " UNION ALL ".join(
+        f"SELECT g.term_id FROM {table} g WHERE g.page_id = p.id" for table in t["tags"]
+    )
+    sql = (
+        f"UPDATE {TABLE} e SET locale_id = p.locale_id, title = p.title, "  # noqa: S608
+        f"kind = {_kind_sql(using)}, date = d.date, "
+        f"terms = ARRAY({terms}), "
+        f"languages = ARRAY(SELECT DISTINCT f.language FROM {t['file']} f "
+        "WHERE f.page_id = p.id ORDER BY 1), "
+        f"recent = d.date IS NULL OR d.date >= COALESCE((SELECT cutoff FROM {RECENT}), "
+        "'-infinity'::date), "
+        "visible = p.live AND p.depth > 1 "
+        f"AND NOT EXISTS (SELECT 1 FROM {t['restriction']} r JOIN {t['page']} rp "
+        "ON rp.id = r.page_id WHERE starts_with(p.path, rp.path)) "
+        f"AND NOT EXISTS (SELECT 1 FROM {t['publication']} pp "
+        f"WHERE pp.{t['publication_pk']} = p.id AND pp.distribution = 'restricted') "
+        f"FROM {t['page']} p LEFT JOIN {t['date']} d ON d.page_id = p.id "
+        "WHERE e.page_id = p.id AND e.page_id = ANY(%s)"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [page_ids])
+        updated = cursor.rowcount
+        cursor.execute(
+            f"DELETE FROM {TABLE} e WHERE e.page_id = ANY(%s) "  # noqa: S608
+            f"AND NOT EXISTS (SELECT 1 FROM {t['page']} p WHERE p.id = e.page_id)",
+            [page_ids],
+        )
+    return updated
+
+
+def refresh_subtree(page, using=DEFAULT_DB_ALIAS):
+    """Refresh a page and all its descendants (after a move or a change of
+    view restrictions, which change what is public below it)."""
+    if not enabled(using):
+        return 0
+    from wagtail.models import Page
+
+    ids = list(
+        Page.objects.using(using).filter(path__startswith=page.path).values_list("pk", flat=True)
+    )
+    done = 0
+    for start in range(0, len(ids), 10_000):
+        done += refresh(ids[start : start + 10_000], using)
+    return done
+
+
+def remove(page_ids, using=DEFAULT_DB_ALIAS):
+    page_ids = [int(pk) for pk in page_ids]
+    if not page_ids or not enabled(using):
+        return
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [page_ids])  # noqa: S608
+
+
+def remove_stale(using=DEFAULT_DB_ALIAS):
+    """Drop the rows of pages that no longer exist (after bulk deletes)."""
+    if not enabled(using):
+        return 0
+    from wagtail.models import Page
+
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {TABLE} e WHERE NOT EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {Page._meta.db_table} p WHERE p.id = e.page_id)"
+        )
+        return cursor.rowcount
+
+
+def rebuild(using=DEFAULT_DB_ALIAS, progress=None, chunk=20_000):
+    """Write every page's row from Wagtail's index rows (no text is read or
+    stemmed again), then its other columns; rows of deleted pages are dropped.
+    Returns the number of rows written. ``manage.py search_index --entries-only``."""
+    if not enabled(using):
+        return 0
+    from modelsearch.conf import get_app_config
+    from wagtail.models import Page
+
+    index = get_app_config().get_model("IndexEntry")._meta.db_table
+    page = Page._meta.db_table
+    ids = list(
+        Page.objects.using(using).filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
+    )
+    written = 0
+    with connections[using].cursor() as cursor:
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            cursor.execute(
+                f"INSERT INTO {TABLE} (page_id, locale_id, title, title_norm, heading, body, words) "  # noqa: S608
+                "SELECT p.id, p.locale_id, p.title, e.title_norm, e.title, e.body, e.autocomplete "
+                f"FROM {page} p JOIN {index} e ON e.content_type_id = p.content_type_id "
+                "AND e.object_id = CAST(p.id AS text) WHERE p.id = ANY(%s) "
+                "ON CONFLICT (page_id) DO UPDATE SET locale_id = EXCLUDED.locale_id, "
+                "title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, "
+                "heading = EXCLUDED.heading, body = EXCLUDED.body, words = EXCLUDED.words",
+                [part],
+            )
+            written += refresh(part, using)
+            if progress:
+                progress(len(part))
+    remove_stale(using)
+    age(using)
+    return written
+
+
+def age(using=DEFAULT_DB_ALIAS, share=RECENT_SHARE):
+    """Move the recent tier's cutoff so that it holds the newest ``share`` of
+    the visible dated pages, and flag the rows accordingly. New pages are
+    flagged against the cutoff when written; this moves it on as content
+    grows (``manage.py search_index --age``, daily). Returns the cutoff."""
+    if not enabled(using):
+        return None
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE visible AND date IS NOT NULL")  # noqa: S608
+        dated = cursor.fetchone()[0]
+        cutoff = None
+        if dated:
+            cursor.execute(
+                f"SELECT date FROM {TABLE} WHERE visible AND date IS NOT NULL "  # noqa: S608
+                "ORDER BY date DESC OFFSET %s LIMIT 1",
+                [max(0, int(dated * share) - 1)],
+            )
+            row = cursor.fetchone()
+            cutoff = row[0] if row else None
+        cursor.execute(
+            f"INSERT INTO {RECENT} (id, cutoff) VALUES (1, %s) "  # noqa: S608
+            "ON CONFLICT (id) DO UPDATE SET cutoff = EXCLUDED.cutoff",
+            [cutoff],
+        )
+        flag = "date IS NULL OR date >= COALESCE(%s, '-infinity'::date)"
+        cursor.execute(
+            f"UPDATE {TABLE} SET recent = ({flag}) WHERE recent IS DISTINCT FROM ({flag})",  # noqa: S608
+            [cutoff, cutoff],
+        )
+    return cutoff
