@@ -38,11 +38,18 @@ TAG_TABLES = ("taxonomy.PageFieldOfWork", "taxonomy.PageCountry", "taxonomy.Page
 
 
 def _tsquery_text(tokens):
-    """``'w1' & 'w2'``: each word a quoted lexeme for ``to_tsquery``, which
-    stems it with the language's configuration (as Wagtail does). Tokens are
-    ``\\w+`` only; quotes and backslashes are escaped all the same."""
+    """``'w1' & 'w2'``: each word a quoted lexeme for ``to_tsquery`` (the
+    suggestions' prefix query). Tokens are ``\\w+`` only; quotes and
+    backslashes are escaped all the same."""
     quoted = ("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tokens)
     return " & ".join(quoted)
+
+
+# The query as PostgreSQL's own parser reads the text typed, with the
+# language's configuration: the same parser that built the vectors, so that
+# "1043/21" or "e-mail" are single tokens on both sides. plainto_tsquery
+# reads no operators, so nothing typed is syntax.
+TSQUERY = "plainto_tsquery(%s::regconfig, %s)"
 
 
 class EntryEngine:
@@ -52,6 +59,10 @@ class EntryEngine:
         self.config = backend.config_for(search.language)
         self._page_ids = None  # (offset, limit, ids) computed with the counts
 
+    def _text(self):
+        """The text typed (cleaned, bounded in length)."""
+        return self.search.query
+
     def _where(self, tokens=None):
         """The WHERE clause and its parameters for the query (or ``tokens``)
         and the filters."""
@@ -59,9 +70,9 @@ class EntryEngine:
         clauses = [
             "e.visible",
             "e.locale_id = %s",
-            "(e.heading || e.body) @@ to_tsquery(%s::regconfig, %s)",
+            f"(e.heading || e.body) @@ {TSQUERY}",
         ]
-        text = _tsquery_text(tokens if tokens is not None else search.tokens)
+        text = " ".join(tokens) if tokens is not None else self._text()
         params = [search.locale.pk if search.locale else 0, self.config, text]
         for param, value in search.filters.items():
             if param == "type":
@@ -96,10 +107,10 @@ class EntryEngine:
         matches found in that tier, read through its own, smaller index;
         any other query from the first MAX_MATCHES matches found in all."""
         where, params = self._where()
-        text = _tsquery_text(self.search.tokens)
+        text = self._text()
         columns = (
             "e.page_id, e.kind, e.date, e.terms, e.languages, lower(e.title) = lower(%s) AS exact, "
-            "e.heading @@ to_tsquery(%s::regconfig, %s) AS in_title"
+            f"e.heading @@ {TSQUERY} AS in_title"
         )
         column_params = [self.search.query, self.config, text]
         sql = (
@@ -127,8 +138,8 @@ class EntryEngine:
         parts, params = [], []
         if offset < RANKED:
             weights = _sql_weights()
-            query = "to_tsquery(%s::regconfig, %s)"
-            text = _tsquery_text(self.search.tokens)
+            query = TSQUERY
+            text = self._text()
             parts.append(
                 "SELECT r.page_id, r.n FROM (SELECT q.page_id, row_number() OVER "  # noqa: S608
                 "(ORDER BY q.rank DESC, q.page_id DESC) AS n FROM (SELECT e.page_id, "
@@ -198,8 +209,7 @@ class EntryEngine:
     def autocomplete(self, tokens, limit):
         """Pages whose title words start with what was typed (the last word a
         prefix): structural pages (no date) first, then the newest items."""
-        words = [t.lower() for t in tokens]
-        text = " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"])
+        text = _tsquery_text([t.lower() for t in tokens]) + ":*"  # the last word a prefix
         sql = (
             "SELECT e.page_id FROM search_entry e "
             "WHERE e.visible AND e.locale_id = %s AND e.words @@ to_tsquery('simple', %s) "

@@ -126,6 +126,16 @@ def test_misspelling_gets_did_you_mean(client, news):
     assert 'href="/en/search/?q=policing"' in response.content.decode()
 
 
+def test_a_title_with_a_numbered_reference_is_found_as_typed(client, page_at):
+    from portal.news.factories import NewsPageFactory
+
+    page = NewsPageFactory(
+        parent=page_at("/news/"), title="Forum Decision No. 1043/21 on youth and security"
+    )
+    response = client.get("/en/search/", {"q": "Forum Decision No. 1043/21"})
+    assert [r.page_id for r in response.context["results"]][:1] == [page.pk]
+
+
 def test_did_you_mean_never_offers_a_word_nothing_matches(client, page_at):
     from portal.news.factories import NewsPageFactory
 
