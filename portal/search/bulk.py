@@ -141,8 +141,6 @@ class PostgresBulkIndexer:
                 "AND e.object_id = t.object_id AND length(e.title) > 0",
                 [average_title_length(self.using)],
             )
-            if issubclass(model, Page) and entries.enabled(self.using):
-                entries.write_texts(cursor, "search_bulk_entry", self.using)
         return count
 
 
@@ -193,7 +191,7 @@ def index_pages(page_ids, using=DEFAULT_DB_ALIAS, progress=None):
                     backend.get_index_for_model(model).add_items(model, objs)
                 _write_dates(model, objs, using)
                 _add_words(objs, using)
-                entries.refresh([o.pk for o in objs], using)
+                entries.write([o.pk for o in objs], using)
             done += len(objs)
             if progress:
                 progress(len(objs))

@@ -9,13 +9,15 @@ shown, type, date, tag ids, document languages) next to the vectors, and
 its GIN indexes cover only the rows that are shown; a search is then one
 index read of one table (``portal.search.engines.EntryEngine``).
 
-Rows are written in two steps, both set-based:
+Rows are written set-based, in one statement per batch of pages:
 
-- ``write_texts``: the vectors, copied from Wagtail's index rows the bulk
-  indexer has just written (no second ``to_tsvector``);
-- ``refresh``: everything else, recomputed in SQL from the page, tag, date,
-  file and view-restriction tables. It is cheap (one ``UPDATE``), so it runs
-  whenever any of those change for a page or a subtree (``signals.py``).
+- ``write``: the whole row, the vectors copied from the Wagtail index rows
+  the bulk indexer has just written (no second ``to_tsvector``), the other
+  columns computed in SQL from the page, tag, date, file and view-restriction
+  tables;
+- ``refresh``: those other columns only. It is cheap (one ``UPDATE``), so it
+  runs whenever any of those tables change for a page or a subtree
+  (``signals.py``).
 
 A page whose row is missing is simply not found; ``manage.py search_index``
 rebuilds every row.
@@ -51,6 +53,7 @@ def _tables():
 
     from portal.publications.models import PublicationFile, PublicationPage
 
+    from .engines import TAG_TABLES
     from .models import PageDate
 
     return {
@@ -60,34 +63,70 @@ def _tables():
         "file": PublicationFile._meta.db_table,
         "publication": PublicationPage._meta.db_table,
         "publication_pk": PublicationPage._meta.pk.column,
-        "tags": [
-            apps.get_model(label)._meta.db_table
-            for label in (
-                "taxonomy.PageFieldOfWork",
-                "taxonomy.PageCountry",
-                "taxonomy.PageStructure",
-            )
-        ],
+        "tags": [apps.get_model(label)._meta.db_table for label in TAG_TABLES],
     }
 
 
-def write_texts(cursor, temp_table, using=DEFAULT_DB_ALIAS):
-    """Copy the vectors of the pages in the bulk indexer's ``temp_table``
-    from the Wagtail index rows just written for them."""
+def _computed(using):
+    """(column, SQL expression) for every column computed from other tables,
+    over the page ``p`` and its ``PageDate`` row ``d``."""
+    t = _tables()
+    terms = " UNION ALL ".join(
+        f"SELECT g.term_id FROM {table} g WHERE g.page_id = p.id" for table in t["tags"]
+    )
+    return [
+        ("locale_id", "p.locale_id"),
+        ("title", "p.title"),
+        ("kind", _kind_sql(using)),
+        ("date", "d.date"),
+        ("terms", f"ARRAY({terms})"),
+        (
+            "languages",
+            f"ARRAY(SELECT DISTINCT f.language FROM {t['file']} f "
+            "WHERE f.page_id = p.id ORDER BY 1)",
+        ),
+        (
+            "recent",
+            f"d.date IS NULL OR d.date >= COALESCE((SELECT cutoff FROM {RECENT}), "
+            "'-infinity'::date)",
+        ),
+        (
+            "visible",
+            "p.live AND p.depth > 1 "
+            f"AND NOT EXISTS (SELECT 1 FROM {t['restriction']} r JOIN {t['page']} rp "
+            "ON rp.id = r.page_id WHERE starts_with(p.path, rp.path)) "
+            f"AND NOT EXISTS (SELECT 1 FROM {t['publication']} pp "
+            f"WHERE pp.{t['publication_pk']} = p.id AND pp.distribution = 'restricted')",
+        ),
+    ]
+
+
+def write(page_ids, using=DEFAULT_DB_ALIAS):
+    """Write these pages' rows whole: the vectors copied from their Wagtail
+    index rows (no text is stemmed again), the rest computed. Pages without an
+    index row get none. Returns the number of rows written."""
+    page_ids = [int(pk) for pk in page_ids]
+    if not page_ids or not enabled(using):
+        return 0
     from modelsearch.conf import get_app_config
 
+    t = _tables()
     index = get_app_config().get_model("IndexEntry")._meta.db_table
-    page = _tables()["page"]
-    cursor.execute(
-        f"INSERT INTO {TABLE} (page_id, locale_id, title, title_norm, heading, body, words) "  # noqa: S608
-        f"SELECT p.id, p.locale_id, p.title, e.title_norm, e.title, e.body, e.autocomplete "
-        f"FROM {temp_table} t "
-        f"JOIN {index} e ON e.content_type_id = t.content_type_id AND e.object_id = t.object_id "
-        f"JOIN {page} p ON p.id = CAST(t.object_id AS integer) "
-        "ON CONFLICT (page_id) DO UPDATE SET locale_id = EXCLUDED.locale_id, "
-        "title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, "
-        "heading = EXCLUDED.heading, body = EXCLUDED.body, words = EXCLUDED.words"
+    computed = _computed(using)
+    columns = ["page_id", "title_norm", "heading", "body", "words", *(c for c, _x in computed)]
+    values = ["p.id", "e.title_norm", "e.title", "e.body", "e.autocomplete"]
+    values += [x for _c, x in computed]
+    sql = (
+        f"INSERT INTO {TABLE} ({', '.join(columns)}) SELECT {', '.join(values)} "  # noqa: S608
+        f"FROM {t['page']} p JOIN {index} e ON e.content_type_id = p.content_type_id "
+        "AND e.object_id = CAST(p.id AS text) "
+        f"LEFT JOIN {t['date']} d ON d.page_id = p.id WHERE p.id = ANY(%s) "
+        "ON CONFLICT (page_id) DO UPDATE SET "
+        + ", ".join(f"{c} = EXCLUDED.{c}" for c in columns[1:])
     )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [page_ids])
+        return cursor.rowcount
 
 
 def refresh(page_ids, using=DEFAULT_DB_ALIAS):
@@ -98,22 +137,9 @@ def refresh(page_ids, using=DEFAULT_DB_ALIAS):
     if not page_ids or not enabled(using):
         return 0
     t = _tables()
-    terms = " UNION ALL ".join(
-        f"SELECT g.term_id FROM {table} g WHERE g.page_id = p.id" for table in t["tags"]
-    )
+    sets = ", ".join(f"{column} = {expression}" for column, expression in _computed(using))
     sql = (
-        f"UPDATE {TABLE} e SET locale_id = p.locale_id, title = p.title, "  # noqa: S608
-        f"kind = {_kind_sql(using)}, date = d.date, "
-        f"terms = ARRAY({terms}), "
-        f"languages = ARRAY(SELECT DISTINCT f.language FROM {t['file']} f "
-        "WHERE f.page_id = p.id ORDER BY 1), "
-        f"recent = d.date IS NULL OR d.date >= COALESCE((SELECT cutoff FROM {RECENT}), "
-        "'-infinity'::date), "
-        "visible = p.live AND p.depth > 1 "
-        f"AND NOT EXISTS (SELECT 1 FROM {t['restriction']} r JOIN {t['page']} rp "
-        "ON rp.id = r.page_id WHERE starts_with(p.path, rp.path)) "
-        f"AND NOT EXISTS (SELECT 1 FROM {t['publication']} pp "
-        f"WHERE pp.{t['publication_pk']} = p.id AND pp.distribution = 'restricted') "
+        f"UPDATE {TABLE} e SET {sets} "  # noqa: S608
         f"FROM {t['page']} p LEFT JOIN {t['date']} d ON d.page_id = p.id "
         "WHERE e.page_id = p.id AND e.page_id = ANY(%s)"
     )
@@ -168,35 +194,22 @@ def remove_stale(using=DEFAULT_DB_ALIAS):
 
 def rebuild(using=DEFAULT_DB_ALIAS, progress=None, chunk=20_000):
     """Write every page's row from Wagtail's index rows (no text is read or
-    stemmed again), then its other columns; rows of deleted pages are dropped.
-    Returns the number of rows written. ``manage.py search_index --entries-only``."""
+    stemmed again); rows of deleted pages are dropped and the recent tier
+    moved on. Returns the number of rows written.
+    ``manage.py search_index --entries-only``."""
     if not enabled(using):
         return 0
-    from modelsearch.conf import get_app_config
     from wagtail.models import Page
 
-    index = get_app_config().get_model("IndexEntry")._meta.db_table
-    page = Page._meta.db_table
     ids = list(
         Page.objects.using(using).filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
     )
     written = 0
-    with connections[using].cursor() as cursor:
-        for start in range(0, len(ids), chunk):
-            part = ids[start : start + chunk]
-            cursor.execute(
-                f"INSERT INTO {TABLE} (page_id, locale_id, title, title_norm, heading, body, words) "  # noqa: S608
-                "SELECT p.id, p.locale_id, p.title, e.title_norm, e.title, e.body, e.autocomplete "
-                f"FROM {page} p JOIN {index} e ON e.content_type_id = p.content_type_id "
-                "AND e.object_id = CAST(p.id AS text) WHERE p.id = ANY(%s) "
-                "ON CONFLICT (page_id) DO UPDATE SET locale_id = EXCLUDED.locale_id, "
-                "title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, "
-                "heading = EXCLUDED.heading, body = EXCLUDED.body, words = EXCLUDED.words",
-                [part],
-            )
-            written += refresh(part, using)
-            if progress:
-                progress(len(part))
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        written += write(part, using)
+        if progress:
+            progress(len(part))
     remove_stale(using)
     age(using)
     return written
