@@ -79,29 +79,47 @@ def postings_moment(date):
     return datetime.datetime.combine(date, datetime.time.min, tzinfo=datetime.UTC)
 
 
-class Results(Sequence):
-    """A listing's filtered items as a sequence for Django's Paginator: its
-    length comes from the cached counts, and a slice reads that range of item
-    ids from the index, then fetches just those pages."""
+class CountedSequence(Sequence):
+    """Results as a sequence for Django's Paginator, without a ``COUNT(*)``:
+    its length is a known ``total()``, and only a slice (one page) is ever
+    read, through ``read(start, stop)``."""
 
-    def __init__(self, query, prefetch=()):
-        self.query = query
-        self.prefetch = prefetch
+    def total(self):
+        raise NotImplementedError
+
+    def read(self, start, stop):
+        raise NotImplementedError
 
     def __len__(self):
-        return self.query.total()
+        return self.total()
 
     def count(self):
         return len(self)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            ids = list(self.query.ordered().values_list("item_id", flat=True)[index])
-            return self.query.pages(ids, self.prefetch)
-        found = self[index : index + 1]
+            return self.read(index.start or 0, index.stop)
+        found = self.read(index, index + 1)
         if not found:
             raise IndexError(index)
         return found[0]
+
+
+class Results(CountedSequence):
+    """A listing's filtered items: the length comes from the cached counts,
+    and a slice reads that range of item ids from the index, then fetches
+    just those pages."""
+
+    def __init__(self, query, prefetch=()):
+        self.query = query
+        self.prefetch = prefetch
+
+    def total(self):
+        return self.query.total()
+
+    def read(self, start, stop):
+        ids = list(self.query.ordered().values_list("item_id", flat=True)[start:stop])
+        return self.query.pages(ids, self.prefetch)
 
 
 @dataclass

@@ -1,5 +1,4 @@
 import datetime
-from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from portal.core.listing import cached_by_content_version
+from portal.core.listing import CountedSequence, cached_by_content_version
 from portal.core.models import BasePage
 from portal.publications.models import PublicationPage
 
@@ -25,29 +24,20 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 COUNTS_TIMEOUT = 600
 
 
-class Results(Sequence):
-    """A search's results as a sequence for Django's Paginator: its length is
-    the (cached) total, and a slice is one page of results, its ids and its
-    rendered data each cached per language, query, filters and sort."""
+class Results(CountedSequence):
+    """A search's results: the length is the (cached) total, and a slice is
+    one page of results, its ids and its rendered data each cached per
+    language, query, filters and sort."""
 
     def __init__(self, search, request):
         self.search = search
         self.request = request
 
-    def __len__(self):
+    def total(self):
         return self.search.total()
 
-    def count(self):
-        return len(self)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            found = self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        start, stop = index.start or 0, index.stop
-        search, key = self.search, f"{index.start}:{index.stop}:{self.search.sort}"
+    def read(self, start, stop):
+        search, key = self.search, f"{start}:{stop}:{self.search.sort}"
         ids = _cached(search, f"ids:{key}", lambda: search.page_ids(start, stop - start))
         return _cached(search, f"results:{key}", lambda: search.results(ids, request=self.request))
 

@@ -57,14 +57,7 @@ class Command(BaseCommand):
         backend = get_search_backend()
         ids = Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
         total = ids.count()
-        with tqdm(
-            total=total,
-            desc="Pages",
-            unit="page",
-            disable=not show,
-            mininterval=1,
-            file=self.stderr._out,
-        ) as bar:
+        with self._bar(total, "Pages", show) as bar:
             pages = 0
             chunk = []
             for pk in ids.iterator(chunk_size=10_000):
@@ -78,13 +71,9 @@ class Command(BaseCommand):
         for model in get_indexed_models():
             if pages_only or issubclass(model, Page) or model._meta.parents:
                 continue
-            with tqdm(
-                total=model.get_indexed_objects().count(),
-                desc=str(model._meta.verbose_name_plural).capitalize(),
-                disable=not show,
-                mininterval=1,
-                file=self.stderr._out,
-            ) as bar:
+            total = model.get_indexed_objects().count()
+            name = str(model._meta.verbose_name_plural).capitalize()
+            with self._bar(total, name, show, unit="it") as bar:
                 others += bulk.index_model(model, progress=bar.update)
         for index in _indexes(backend):
             if hasattr(index, "delete_stale_entries"):
@@ -103,6 +92,16 @@ class Command(BaseCommand):
                 )
             )
 
+    def _bar(self, total, desc, show, unit="page"):
+        return tqdm(
+            total=total,
+            desc=desc,
+            unit=unit,
+            disable=not show,
+            mininterval=1,
+            file=self.stderr._out,
+        )
+
     def _require_entries(self):
         if not entries.enabled():
             raise CommandError(
@@ -112,14 +111,7 @@ class Command(BaseCommand):
     def _entries(self, show, started):
         self._require_entries()
         total = Page.objects.filter(depth__gt=1).count()
-        with tqdm(
-            total=total,
-            desc="Entries",
-            unit="page",
-            disable=not show,
-            mininterval=1,
-            file=self.stderr._out,
-        ) as bar:
+        with self._bar(total, "Entries", show) as bar:
             written = entries.rebuild(progress=bar.update)
         bump_content_version()
         if show:
