@@ -9,7 +9,8 @@
   over the live, public pages of the visitor's language, with the facets
   counted by joining the match ids to the page, date, file and tag tables.
 
-Both stop counting and ranking at ``MAX_MATCHES`` matches, and both answer
+Both stop counting and ranking at ``MAX_MATCHES`` matches (``EntryEngine``
+at ``RECENT`` for a broad query, and says so under "cap"), and both answer
 ``counts()`` in the same shape: ``{"total": {"": n}, "type": {kind: n},
 "term": {term id: n}, "year": {year: n}, "language": {code: n}}`` (keys as
 strings).
@@ -119,11 +120,23 @@ class EntryEngine:
             f"broad AS (SELECT count(*) > {RECENT} AS yes FROM r), "
             f"f AS MATERIALIZED (SELECT {columns} FROM search_entry e "
             f"WHERE {where} AND NOT (SELECT yes FROM broad) LIMIT {MAX_MATCHES + 1}), "
-            "m AS MATERIALIZED (SELECT * FROM r WHERE (SELECT yes FROM broad) "
-            "UNION ALL SELECT * FROM f), "
+            "c AS (SELECT * FROM r WHERE (SELECT yes FROM broad) UNION ALL SELECT * FROM f), "
+            # A page titled exactly as typed is always among them, wherever it lies.
+            f"x AS (SELECT {columns} FROM search_entry e "
+            f"WHERE {where} AND lower(e.title) = lower(%s) LIMIT 10), "
+            "m AS MATERIALIZED (SELECT * FROM c UNION ALL "
+            "SELECT * FROM x WHERE x.page_id NOT IN (SELECT c.page_id FROM c)), "
             f"cap AS (SELECT CASE WHEN yes THEN {RECENT} ELSE {MAX_MATCHES} END AS n FROM broad)"
         )
-        return sql, [*column_params, *params, *column_params, *params]
+        return sql, [
+            *column_params,
+            *params,
+            *column_params,
+            *params,
+            *column_params,
+            *params,
+            self.search.query,
+        ]
 
     def _page(self, offset, limit):
         """A SELECT of (page_id, position) for one page of results, reading the

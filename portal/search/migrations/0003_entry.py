@@ -9,6 +9,9 @@ Indexes:
 - the same GIN index over the visible rows of the recent tier (``recent``:
   undated pages and the newest dated ones, see ``entries.age``), which a
   broad query reads first;
+- a B-tree on the lower-case title of the visible rows (a page titled
+  exactly as typed is always counted and ranked first, even for a broad
+  query);
 - a GIN index on ``terms`` of the visible rows (field-of-work, country and
   structure filters);
 - a GIN index on ``words`` of the visible rows (the header box's prefix
@@ -48,6 +51,8 @@ CREATE TABLE IF NOT EXISTS search_recent (
     id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
     cutoff date NULL
 );
+CREATE INDEX IF NOT EXISTS search_entry_title ON search_entry
+    (lower(title)) WHERE visible;
 CREATE INDEX IF NOT EXISTS search_entry_terms ON search_entry
     USING gin (terms) WHERE visible;
 CREATE INDEX IF NOT EXISTS search_entry_words ON search_entry

@@ -136,6 +136,9 @@ def test_a_broad_query_is_answered_from_the_newest_pages(client, page_at, monkey
         )
         for year in range(2090, 2100)  # the newest pages of the site
     ]
+    exact = NewsPageFactory(
+        parent=page_at("/news/"), title="Tamarind", date=datetime.date(1990, 1, 1)
+    )
     dated = Entry.objects.filter(visible=True, date__isnull=False).count()
     cutoff = entries.age(share=4 / dated)  # the four newest dated pages are recent
     assert cutoff == datetime.date(2096, 6, 1)
@@ -145,15 +148,16 @@ def test_a_broad_query_is_answered_from_the_newest_pages(client, page_at, monkey
     monkeypatch.setattr(engines, "RECENT", 2)  # more than 2 recent matches: broad
     response = client.get("/en/search/", {"q": "tamarind"})
     assert response.context["capped"]
-    shown = {r.page_id for r in response.context["results"]}
-    assert shown and shown <= newest  # never the old ones, though they match
+    shown = [r.page_id for r in response.context["results"]]
+    assert shown[0] == exact.pk  # titled exactly as typed: first, however old
+    assert shown[1:] and set(shown[1:]) <= newest  # never the other old ones
     assert "more than 2 results" in response.content.decode()
 
     monkeypatch.setattr(engines, "RECENT", 100)  # not broad: every match, ranked
     cache.clear()  # counts are cached until content changes
     response = client.get("/en/search/", {"q": "tamarind"})
     assert not response.context["capped"]
-    assert {r.page_id for r in response.context["results"]} == {page.pk for page in pages}
+    assert {r.page_id for r in response.context["results"]} == {p.pk for p in [*pages, exact]}
 
 
 @postgres_only
