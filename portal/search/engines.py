@@ -64,17 +64,15 @@ class EntryEngine:
         """The text typed (cleaned, bounded in length)."""
         return self.search.query
 
-    def _where(self, tokens=None):
+    def _where(self, tokens=None, text_match=True):
         """The WHERE clause and its parameters for the query (or ``tokens``)
-        and the filters."""
+        and the filters; without the text match if ``text_match`` is false."""
         search = self.search
-        clauses = [
-            "e.visible",
-            "e.locale_id = %s",
-            f"(e.heading || e.body) @@ {TSQUERY}",
-        ]
-        text = " ".join(tokens) if tokens is not None else self._text()
-        params = [search.locale.pk if search.locale else 0, self.config, text]
+        clauses = ["e.visible", "e.locale_id = %s"]
+        params = [search.locale.pk if search.locale else 0]
+        if text_match:
+            clauses.append(f"(e.heading || e.body) @@ {TSQUERY}")
+            params += [self.config, " ".join(tokens) if tokens is not None else self._text()]
         for param, value in search.filters.items():
             if param == "type":
                 clauses.append("e.kind = %s")
@@ -108,6 +106,9 @@ class EntryEngine:
         matches found in that tier, read through its own, smaller index;
         any other query from the first MAX_MATCHES matches found in all."""
         where, params = self._where()
+        # The page titled as typed, looked up by title alone (its index), never
+        # through the text match, which for a broad word reads every match.
+        titled, titled_params = self._where(text_match=False)
         text = self._text()
         columns = (
             "e.page_id, e.kind, e.date, e.terms, e.languages, lower(e.title) = lower(%s) AS exact, "
@@ -123,7 +124,7 @@ class EntryEngine:
             "c AS (SELECT * FROM r WHERE (SELECT yes FROM broad) UNION ALL SELECT * FROM f), "
             # A page titled exactly as typed is always among them, wherever it lies.
             f"x AS (SELECT {columns} FROM search_entry e "
-            f"WHERE {where} AND lower(e.title) = lower(%s) LIMIT 10), "
+            f"WHERE {titled} AND lower(e.title) = lower(%s) LIMIT 10), "
             "m AS MATERIALIZED (SELECT * FROM c UNION ALL "
             "SELECT * FROM x WHERE x.page_id NOT IN (SELECT c.page_id FROM c)), "
             f"cap AS (SELECT CASE WHEN yes THEN {RECENT} ELSE {MAX_MATCHES} END AS n FROM broad)"
@@ -134,7 +135,7 @@ class EntryEngine:
             *column_params,
             *params,
             *column_params,
-            *params,
+            *titled_params,
             self.search.query,
         ]
 
