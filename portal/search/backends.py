@@ -22,15 +22,6 @@ from django.db.models import Case, FloatField, Value, When
 from django.utils import translation
 from modelsearch.query import PlainText
 
-DEFAULT_LANGUAGE_CONFIGS = {
-    "en": "english",
-    "fr": "french",
-    "de": "german",
-    "it": "italian",
-    "ru": "russian",
-    "es": "spanish",
-}
-
 # Added to (PostgreSQL) or taken from (SQLite, where lower is better) the rank
 # of an exact title match: far above any text-search rank.
 EXACT_TITLE_BONUS = 1000.0
@@ -167,10 +158,10 @@ if PostgresSearchBackend is not None:
         query_compiler_class = LocalizedPostgresSearchQueryCompiler
 
         def __init__(self, params):
-            self.language_configs = {
-                **DEFAULT_LANGUAGE_CONFIGS,
-                **params.get("LANGUAGE_CONFIGS", {}),
-            }
+            # Language code -> text-search configuration: SEARCH_LANGUAGE_CONFIGS
+            # in the settings; a language missing there falls back to the
+            # default language's configuration.
+            self.language_configs = dict(params.get("LANGUAGE_CONFIGS", {}))
             super().__init__(params)
 
         @property
