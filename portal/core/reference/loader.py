@@ -133,6 +133,26 @@ def prose(items, heading_level="h2"):
     return blocks
 
 
+def home_fields(entry, links):
+    """The home page's fields (but its title) from its entry, English or
+    translated; ``links`` are the jobs links as (title, address) pairs."""
+    return {
+        "summary": entry.summary,
+        "intro": entry.intro,
+        "mission_heading": entry.mission_heading,
+        "mission_lead": entry.mission_lead,
+        "mission_body": prose(entry.mission_body),
+        "history_heading": entry.history_heading,
+        "history_body": prose(entry.history_body),
+        "jobs_heading": entry.jobs_heading,
+        "jobs_body": "\n\n".join(p for p in entry.jobs_body if isinstance(p, str)),
+        "jobs_links": [
+            {"type": "link", "value": {"page": None, "url": url, "title": title, "route": ""}}
+            for title, url in links
+        ],
+    }
+
+
 def normalize(value):
     """StreamField raw data without block ids and ListBlock item wrappers, for
     comparing what is stored with what a file asks for."""
@@ -272,24 +292,7 @@ class Loader:
         from portal.home.models import HomePage
 
         root = Page.get_first_root_node()
-        fields = {
-            "summary": entry.summary,
-            "intro": entry.intro,
-            "mission_heading": entry.mission_heading,
-            "mission_lead": entry.mission_lead,
-            "mission_body": prose(entry.mission_body),
-            "history_heading": entry.history_heading,
-            "history_body": prose(entry.history_body),
-            "jobs_heading": entry.jobs_heading,
-            "jobs_body": "\n\n".join(p for p in entry.jobs_body if isinstance(p, str)),
-            "jobs_links": [
-                {
-                    "type": "link",
-                    "value": {"page": None, "url": link.url, "title": link.title, "route": ""},
-                }
-                for link in entry.jobs_links
-            ],
-        }
+        fields = home_fields(entry, [(link.title, link.url) for link in entry.jobs_links])
         if not HomePage.objects.filter(depth=2, locale=self.locale).exists():
             # Wagtail's installation leaves a placeholder "Welcome" page where ours goes.
             for placeholder in root.get_children().filter(slug="home"):
@@ -646,7 +649,7 @@ class Translator:
 
     def run(self, menus):
         home = self.loader.home
-        self.translate(home, self.home_fields(), "home")
+        self.translate(home, self.translated_home(), "home")
         entries = sorted(
             enumerate(self.data.pages), key=lambda item: (item[1].path.count("/"), item[0])
         )
@@ -678,7 +681,7 @@ class Translator:
         )
         self.translate_menus(menus)
 
-    def home_fields(self):
+    def translated_home(self):
         entry, source = self.data.home, self.english["pages"].home
         if len(entry.jobs_links) != len(source.jobs_links):
             raise ReferenceContentError(
@@ -686,24 +689,10 @@ class Translator:
                 "home.jobs_links",
                 f"needs {len(source.jobs_links)} links, as in English",
             )
+        links = zip(entry.jobs_links, source.jobs_links, strict=True)
         return {
             "title": entry.title,
-            "summary": entry.summary,
-            "intro": entry.intro,
-            "mission_heading": entry.mission_heading,
-            "mission_lead": entry.mission_lead,
-            "mission_body": prose(entry.mission_body),
-            "history_heading": entry.history_heading,
-            "history_body": prose(entry.history_body),
-            "jobs_heading": entry.jobs_heading,
-            "jobs_body": "\n\n".join(p for p in entry.jobs_body if isinstance(p, str)),
-            "jobs_links": [
-                {
-                    "type": "link",
-                    "value": {"page": None, "url": english.url, "title": link.title, "route": ""},
-                }
-                for link, english in zip(entry.jobs_links, source.jobs_links, strict=True)
-            ],
+            **home_fields(entry, [(link.title, english.url) for link, english in links]),
         }
 
     def translate_children(self, english, entries, key, fields_of):

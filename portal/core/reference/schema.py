@@ -55,7 +55,9 @@ class Link(Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https?://")]
 
 
-class HomeEntry(Strict):
+class HomeText(Strict):
+    """The home page's texts, in English or in a translation."""
+
     title: Text
     summary: str = ""
     intro: str = ""
@@ -66,6 +68,9 @@ class HomeEntry(Strict):
     history_body: Prose = []
     jobs_heading: str = ""
     jobs_body: Prose = []
+
+
+class HomeEntry(HomeText):
     jobs_links: list[Link] = []
 
 
@@ -301,17 +306,9 @@ class TranslatedLink(Strict):
     title: Text
 
 
-class TranslatedHome(Strict):
-    title: Text
-    summary: str = ""
-    intro: str = ""
-    mission_heading: str = ""
-    mission_lead: str = ""
-    mission_body: Prose = []
-    history_heading: str = ""
-    history_body: Prose = []
-    jobs_heading: str = ""
-    jobs_body: Prose = []
+class TranslatedHome(HomeText):
+    """The links' titles only: their addresses are the English ones."""
+
     jobs_links: list[TranslatedLink] = []
 
 
