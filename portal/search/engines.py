@@ -35,7 +35,6 @@ EXTERNAL_BACKEND_LIMIT = 1000  # results taken from a non-database backend
 # How many matches (in a cheap first order) are ranked by relevance: a multiple
 # of the page size, so that no page of results straddles the boundary.
 RANKED = 500
-TAG_TABLES = ("taxonomy.PageFieldOfWork", "taxonomy.PageCountry", "taxonomy.PageStructure")
 
 
 def _tsquery_text(tokens):
@@ -273,7 +272,7 @@ class WagtailEngine:
                     id__in=PublicationFile.objects.filter(language=value).values("page_id")
                 )
             else:  # a tag facet: any of the three tag tables holds the term
-                through = apps.get_model(_tag_table_of(value))
+                through = apps.get_model(tag_table_of(value.kind))
                 queryset = queryset.filter(
                     id__in=through.objects.filter(term=value).values("page_id")
                 )
@@ -330,7 +329,7 @@ class WagtailEngine:
             f"SELECT 'language', f.language, COUNT(*) FROM {PublicationFile._meta.db_table} f "
             "WHERE f.page_id IN (SELECT id FROM m) GROUP BY f.language",
         ]
-        for label in TAG_TABLES:
+        for label in tag_tables():
             table = apps.get_model(label)._meta.db_table
             parts.append(
                 f"SELECT 'term', CAST(t.term_id AS TEXT), COUNT(*) FROM {table} t "
@@ -367,14 +366,19 @@ class WagtailEngine:
         return list(matches.values_list("pk", flat=True)[offset : offset + limit])
 
 
-def _tag_table_of(term):
-    from portal.taxonomy.models import TermKind
+def tag_tables():
+    """The labels of the tag tables search counts and filters by
+    (``query.TAG_FACETS``)."""
+    from .query import TAG_FACETS
 
-    return {
-        TermKind.FIELD_OF_WORK: "taxonomy.PageFieldOfWork",
-        TermKind.COUNTRY: "taxonomy.PageCountry",
-        TermKind.STRUCTURE: "taxonomy.PageStructure",
-    }[term.kind]
+    return [label for label, _kind, _name in TAG_FACETS.values()]
+
+
+def tag_table_of(kind):
+    """The label of the tag table of a kind of term."""
+    from .query import TAG_FACETS
+
+    return next(label for label, term_kind, _name in TAG_FACETS.values() if term_kind == kind)
 
 
 def _restricted_documents():

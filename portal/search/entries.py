@@ -53,7 +53,7 @@ def _tables():
 
     from portal.publications.models import PublicationFile, PublicationPage
 
-    from .engines import TAG_TABLES
+    from .engines import tag_tables
     from .models import PageDate
 
     return {
@@ -63,7 +63,7 @@ def _tables():
         "file": PublicationFile._meta.db_table,
         "publication": PublicationPage._meta.db_table,
         "publication_pk": PublicationPage._meta.pk.column,
-        "tags": [apps.get_model(label)._meta.db_table for label in TAG_TABLES],
+        "tags": [apps.get_model(label)._meta.db_table for label in tag_tables()],
     }
 
 

@@ -14,7 +14,7 @@ from wagtail.signals import page_published, post_page_move
 from portal.core.cache import bump_content_version
 
 from . import bulk, entries
-from .engines import TAG_TABLES
+from .engines import tag_tables
 
 # A save naming only other fields (a draft saved as a revision, a lock) leaves
 # the live page's searchable content as it was.
@@ -96,7 +96,7 @@ def connect():
         )
     page_published.connect(_page_published, dispatch_uid="search-page-published")
     post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
-    for label in (*TAG_TABLES, "publications.PublicationFile"):
+    for label in (*tag_tables(), "publications.PublicationFile"):
         model = apps.get_model(label)
         for signal in (post_save, post_delete):
             signal.connect(
