@@ -49,6 +49,7 @@ checks: install-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 	$(PY) scripts/messages.py check
 
 # Update the interface's translation catalogues after changing strings, then translate and commit.

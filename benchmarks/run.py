@@ -37,7 +37,7 @@ def targets():
     """(name, url) pairs, resolved from the loaded content."""
     from wagtail.models import Page
 
-    from portal.core.models import ListingPage
+    from portal.listings.models import ListingPage
     from portal.topics.models import FieldOfWorkPage
 
     home = Page.objects.get(depth=2, locale__language_code="en").specific
@@ -112,9 +112,9 @@ def measure(client, url, repeat, cold):
 
 
 def count_items():
-    from portal.core.listing import LISTING_MODELS, listing_model
+    from portal.listings.kinds import listed_kinds
 
-    return sum(listing_model(kind).objects.count() for kind in LISTING_MODELS)
+    return sum(kind.model_class().objects.count() for kind in listed_kinds())
 
 
 def main():

@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
+        # Checks and signals use the models: only once apps are ready.
         from . import checks, signals  # noqa: F401  (checks register on import)
 
         signals.connect()

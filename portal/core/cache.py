@@ -1,28 +1,94 @@
-"""One version number for everything cached from published content.
+"""Every cache helper of the site (see docs/caching.md).
 
-Menus, facet counts and built calendars are cached under keys that include
-``content_version()``. Publishing, unpublishing, moving or deleting a page
-bumps it (``portal.core.signals``), as do saves of menus and Chairpersonships
-(``portal.navigation.signals``); stale entries are then never read again and
-expire on their own."""
+One version number for everything cached from published content: menus,
+facet counts, rendered cards, built calendars and search results are cached
+under keys that include ``content_version()``. Publishing, unpublishing,
+moving or deleting a page bumps it (``portal.core.signals``), as do saves of
+menus and Chairpersonships (``portal.navigation.signals``); stale entries are
+then never read again and expire on their own.
 
+``cached_by_content_version`` caches any built value that way, and
+``after_response`` runs a refresh once the response has been sent."""
+
+import hashlib
 import logging
 import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
+BUILT_TIMEOUT = 600
 
 
-def content_version():
+def content_version() -> int:
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
-def bump_content_version(**kwargs):
+def bump_content_version(**kwargs: Any) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
+
+
+def cached_by_content_version(
+    key: str, build: Callable[[], Any], timeout: int = BUILT_TIMEOUT
+) -> Any:
+    """``build()``'s result, cached per language until published content changes."""
+    version = content_version()
+    digest = hashlib.md5(f"{get_language()}:{key}".encode(), usedforsecurity=False).hexdigest()
+    full_key = f"listing:built:{digest}:{version}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value
+
+
+def cached_stale_while_revalidate(
+    key: str, build: Callable[[], Any], max_age: int = BUILT_TIMEOUT
+) -> tuple[int, float, Any]:
+    """``(content version, time built, build())``, cached. Once content has
+    changed, or the value is older than ``max_age`` seconds, the stale value
+    is still returned and a fresh one built after the response (one worker
+    at a time): for values too slow to build while a visitor waits, such as
+    counts over a million items. Only the first request ever builds in line."""
+    version = content_version()
+    entry = cache.get(key)
+    if entry is None:
+        return _store_built(key, version, build, max_age)
+    stored_version, built, _value = entry
+    stale = stored_version != version or time.time() - built > max_age
+    if stale and cache.add(f"{key}:refreshing", 1, max_age):
+        after_response(lambda: _store_built(key, version, build, max_age, refreshing=True))
+    return entry
+
+
+def _store_built(
+    key: str, version: int, build: Callable[[], Any], max_age: int, refreshing: bool = False
+) -> tuple[int, float, Any]:
+    entry = (version, time.time(), build())
+    cache.set(key, entry, max_age * 144)
+    if refreshing:
+        cache.delete(f"{key}:refreshing")
+    return entry
+
+
+def cached_many(
+    keys: list[str], build: Callable[[str], Any], timeout: int = BUILT_TIMEOUT
+) -> list[Any]:
+    """The values of ``keys``, read with one ``get_many``; the missing ones
+    are built with ``build(key)`` and stored with one ``set_many``."""
+    found = cache.get_many(keys)
+    missing = {key: build(key) for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, timeout)
+        found.update(missing)
+    return [found[key] for key in keys]
 
 
 # -- work after the response --------------------------------------------------------------
@@ -34,7 +100,7 @@ _state = threading.local()
 logger = logging.getLogger(__name__)
 
 
-def after_response(task):
+def after_response(task: Callable[[], Any]) -> None:
     """Run ``task()`` after the current response is sent; at once outside a request."""
     tasks = getattr(_state, "tasks", None)
     if tasks is None:
@@ -43,11 +109,11 @@ def after_response(task):
         tasks.append(task)
 
 
-def request_started(**kwargs):
+def request_started(**kwargs: Any) -> None:
     _state.tasks = []
 
 
-def request_finished(**kwargs):
+def request_finished(**kwargs: Any) -> None:
     tasks, _state.tasks = getattr(_state, "tasks", None) or [], None
     for task in tasks:
         try:

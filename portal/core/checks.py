@@ -3,16 +3,15 @@
 from django.core.checks import Error, register
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from wagtail.models import get_page_models
+
+from .models import BasePage
 
 
 @register()
 def page_models_follow_conventions(app_configs, **kwargs):
     """Every page type of ours inherits BasePage (summary, schema.org, cache
     policy) and has its template."""
-    from wagtail.models import get_page_models
-
-    from portal.core.models import BasePage
-
     errors = []
     for model in get_page_models():
         if not model.__module__.startswith("portal.") or model._meta.abstract:

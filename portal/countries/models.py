@@ -9,7 +9,8 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
-from portal.core.related import related_content
+from portal.listings.related import related_content
+from portal.structures.models import StructureKind, StructurePage
 from portal.taxonomy.models import CountryTerm, TermKind, TermPageMixin, tag_lookup
 
 
@@ -106,8 +107,6 @@ class CountryPage(TermPageMixin, BasePage):
         return self.status == CountryStatus.PARTICIPATING_STATE
 
     def get_context(self, request, *args, **kwargs):
-        from portal.structures.models import StructureKind, StructurePage
-
         context = super().get_context(request, *args, **kwargs)
         chair_years = list(
             Chairpersonship.objects.filter(country_id=self.term_id).values_list("year", flat=True)

@@ -1,4 +1,5 @@
-"""A month of events as a grid of weeks (Monday first), for the calendar view."""
+"""A month of events as a grid of weeks (Monday first): the ``calendar/``
+route that events register on their listing page (``listings.kinds``)."""
 
 import calendar
 import datetime
@@ -6,6 +7,10 @@ import re
 import zoneinfo
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -19,7 +24,7 @@ def parse_month(value, today=None):
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
-    if not (1973 <= year <= 2100 and 1 <= month <= 12):
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
         return None
     return datetime.date(year, month, 1)
 
@@ -49,3 +54,40 @@ def month_grid(first, events):
         [{"date": d, "in_month": d.month == first.month, "events": by_day.get(d, [])} for d in week]
         for week in weeks
     ]
+
+
+def month_view(listing, request: HttpRequest) -> HttpResponse:
+    """A month of the listing's events as a calendar grid, with its filters."""
+    query = listing.query(request)
+    first = parse_month(request.GET.get("month"))
+    errors = list(query.errors)
+    if first is None:
+        errors.append(
+            _("“%(value)s” is not a month such as 2025-11; showing this month.")
+            % {"value": request.GET.get("month", "")[:20]}
+        )
+        first = parse_month(None)
+    start, end, following = month_bounds(first)
+    postings = query.postings(when="all").filter(
+        sort__lt=end, end__gte=start, sort__gte=start - query.model.MAX_DURATION
+    )
+    events = query.pages(
+        list(postings.order_by("sort", "item_id").values_list("item_id", flat=True)[:500])
+    )
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    response = listing.render(
+        request,
+        template="events/month_calendar.html",
+        context_overrides={
+            "query": query,
+            "errors": errors,
+            "month": first,
+            "weeks": month_grid(first, events),
+            "events": events,
+            "previous_month": previous.strftime("%Y-%m"),
+            "next_month": following.strftime("%Y-%m"),
+        },
+    )
+    if errors:
+        response.status_code = 400
+    return response

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from portal.core.factories import TaggedPageFactory
+from portal.listings.factories import TaggedPageFactory
 
 from .models import EventPage
 

@@ -2,10 +2,13 @@
 
 import datetime
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from icalendar import Calendar, Event
 
+from portal.core.cache import cached_by_content_version
+
 PRODID = "-//OSCE Portal//Events//EN"
+LISTING_CALENDAR_SIZE = 100  # events in a listing's .ics
 
 
 def to_ical_event(event, request=None):
@@ -47,3 +50,15 @@ def calendar_response(events, name, filename, request=None):
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def listing_calendar_view(listing, request: HttpRequest) -> HttpResponse:
+    """The ``ical/`` route that events register on their listing page: the
+    filtered list as one .ics file, cached until content changes."""
+    query = listing.query(request)
+
+    def build() -> HttpResponse:
+        events = query.results()[:LISTING_CALENDAR_SIZE]
+        return calendar_response(events, listing.title, filename="events.ics", request=request)
+
+    return cached_by_content_version(f"ical:{request.get_full_path()}", build)

@@ -9,8 +9,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from portal.core.models import TaggedPage
+from portal.listings.models import TaggedPage
 from portal.taxonomy.models import MeetingSeriesTerm, StructureTerm
+from portal.taxonomy.registry import TermKind, term_pages
+
+from .ics import calendar_response
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -79,7 +82,7 @@ class EventPage(RoutablePageMixin, TaggedPage):
     )
     registration_url = models.URLField(_("registration link"), blank=True)
 
-    parent_page_types = ["core.ListingPage"]
+    parent_page_types = ["listings.ListingPage"]
     subpage_types = []
     search_fields = [
         *TaggedPage.search_fields,
@@ -157,23 +160,18 @@ class EventPage(RoutablePageMixin, TaggedPage):
     @path("ical/", name="ics")
     def ics(self, request):
         """This event as an iCalendar file, to add it to a calendar."""
-        from .ics import calendar_response
-
         response = calendar_response([self], self.title, f"{self.slug[:60]}.ics", request)
         return self.apply_cache_policy(request, response)
 
     def get_context(self, request, *args, **kwargs):
-        from portal.meetings.models import MeetingSeriesPage
-        from portal.structures.models import StructurePage
-
         context = super().get_context(request, *args, **kwargs)
         context["organizer_page"] = (
-            StructurePage.pages_for_terms([self.organizer_id], self.locale).first()
+            term_pages(TermKind.STRUCTURE, [self.organizer_id], self.locale).first()
             if self.organizer_id
             else None
         )
         context["series_page"] = (
-            MeetingSeriesPage.pages_for_terms([self.meeting_series_id], self.locale).first()
+            term_pages(TermKind.MEETING_SERIES, [self.meeting_series_id], self.locale).first()
             if self.meeting_series_id
             else None
         )

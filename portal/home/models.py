@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock, LinkBlock
 from portal.core.models import BasePage
+from portal.listings.query import ListingQuery
 
 
 class HomePage(BasePage):
@@ -52,8 +53,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.core.listing import ListingQuery
-
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
         context["stories"] = ListingQuery("stories", locale).results()[:5]

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
+from portal.events.models import EventPage
 from portal.taxonomy.models import TermKind, TermPageMixin
 
 
@@ -36,8 +37,6 @@ class MeetingSeriesPage(TermPageMixin, BasePage):
         verbose_name_plural = _("meeting series")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.events.models import EventPage
-
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.listing_queryset(self.locale).filter(meeting_series=self.term)
         now = timezone.now()

@@ -6,6 +6,6 @@ class NavigationConfig(AppConfig):
     label = "navigation"
 
     def ready(self):
-        from . import signals
+        from . import signals  # signals import the models: only once apps are ready
 
         signals.connect()

@@ -6,11 +6,11 @@ unpublished, moved or deleted, so links never go stale."""
 
 import datetime
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from portal.core.cache import content_version
+from portal.core.cache import cached_by_content_version
+from portal.countries.models import Chairpersonship, CountryPage
 
 from .models import NavigationMenu
 
@@ -72,8 +72,6 @@ def _link(value, pages, request):
 
 def _chair_page_ids():
     """Pages of the country holding this year's Chairpersonship (any locale)."""
-    from portal.countries.models import Chairpersonship, CountryPage
-
     term_id = Chairpersonship.current_term_id()
     if term_id is None:
         return set()
@@ -121,23 +119,26 @@ def _resolve(menu, request):
     return resolved
 
 
+MENU_TIMEOUT = 24 * 3600
+
+
 def menu_cache_key(name):
-    """Cache key of a menu in the active language. The year is part of it: the
-    Chairpersonship marker changes with the year."""
-    language = get_language() or "en"
-    return f"navigation:{name}:{language}:{datetime.date.today().year}:{content_version()}"
+    """What a menu's cache entry depends on besides the language and the
+    content version. The year is part of it: the Chairpersonship marker
+    changes with the year."""
+    return f"navigation:{name}:{datetime.date.today().year}"
 
 
 def get_menu(name, request=None):
-    language = get_language() or "en"
-    key = menu_cache_key(name)
-    data = cache.get(key)
-    if data is None:
+    """The resolved menu in the active language (else the default one), cached."""
+
+    def build():
+        language = get_language() or "en"
         menus = NavigationMenu.objects.filter(name=name).select_related("locale")
         menu = (
             menus.filter(locale__language_code=language).first()
             or menus.filter(locale=Locale.get_default()).first()
         )
-        data = _resolve(menu, request) if menu else []
-        cache.set(key, data, 24 * 3600)
-    return data
+        return _resolve(menu, request) if menu else []
+
+    return cached_by_content_version(menu_cache_key(name), build, MENU_TIMEOUT)

@@ -1,6 +1,6 @@
 import factory
 
-from portal.core.factories import TaggedPageFactory
+from portal.listings.factories import TaggedPageFactory
 
 from .models import NewsPage, StoryPage
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from portal.core.models import TaggedPage
+from portal.listings.models import TaggedPage
 
 
 class NewsPage(TaggedPage):
@@ -22,7 +22,7 @@ class NewsPage(TaggedPage):
         _("location"), max_length=120, blank=True, help_text=_("Where it happened, if relevant.")
     )
 
-    parent_page_types = ["core.ListingPage"]
+    parent_page_types = ["listings.ListingPage"]
     subpage_types = []
     search_fields = [
         *TaggedPage.search_fields,
@@ -54,7 +54,7 @@ class StoryPage(TaggedPage):
     schema_type = "Article"
     label = _("Story")
 
-    parent_page_types = ["core.ListingPage"]
+    parent_page_types = ["listings.ListingPage"]
     subpage_types = []
 
     class Meta:

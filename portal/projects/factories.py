@@ -1,4 +1,4 @@
-from portal.core.factories import TaggedPageFactory
+from portal.listings.factories import TaggedPageFactory
 
 from .models import ProjectPage
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from portal.core.models import TaggedPage
+from portal.listings.models import TaggedPage
 
 
 class ProjectPage(TaggedPage):
@@ -17,7 +17,7 @@ class ProjectPage(TaggedPage):
         _("donors"), max_length=400, blank=True, help_text=_("Comma-separated funders.")
     )
 
-    parent_page_types = ["core.ListingPage"]
+    parent_page_types = ["listings.ListingPage"]
     subpage_types = []
     content_panels = [*TaggedPage.content_panels, FieldPanel("end_date"), FieldPanel("donors")]
     search_fields = [*TaggedPage.search_fields, index.SearchField("donors")]

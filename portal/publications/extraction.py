@@ -8,6 +8,9 @@ import io
 import logging
 from pathlib import PurePath
 
+import docx
+from pypdf import PdfReader
+
 logger = logging.getLogger(__name__)
 
 # Enough for full-text search of long reports; keeps index rows bounded.
@@ -15,15 +18,11 @@ MAX_CHARS = 500_000
 
 
 def _pdf(data):
-    from pypdf import PdfReader
-
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _docx(data):
-    import docx
-
     document = docx.Document(io.BytesIO(data))
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:

@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.core.models import TaggedPage
+from portal.listings.models import TaggedPage
 
 from . import symbols
 from .extraction import extract_text
@@ -63,7 +63,7 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     issuing_body = models.CharField(_("issuing body"), max_length=10, blank=True, db_index=True)
     document_type = models.CharField(_("document type"), max_length=10, blank=True, db_index=True)
 
-    parent_page_types = ["core.ListingPage"]
+    parent_page_types = ["listings.ListingPage"]
     subpage_types = []
     search_fields = [
         *TaggedPage.search_fields,

@@ -1,11 +1,14 @@
+"""Text extraction follows replaced documents."""
+
 from django.db.models.signals import post_save
+from wagtail.documents import get_document_model
+
+from .models import PublicationFile
 
 
 def document_saved(sender, instance, update_fields=None, **kwargs):
     """A replaced file gets its text extracted again, for every publication
     file that uses it."""
-    from .models import PublicationFile
-
     for item in PublicationFile.objects.filter(document=instance).select_related("document"):
         before = item.text_source_hash
         item.document = instance
@@ -17,8 +20,6 @@ def document_saved(sender, instance, update_fields=None, **kwargs):
 
 
 def connect():
-    from wagtail.documents import get_document_model
-
     post_save.connect(
         document_saved, sender=get_document_model(), dispatch_uid="publications-document-saved"
     )

@@ -6,7 +6,7 @@ from django.apps import apps
 
 def dated_models():
     """The concrete page types with a content ``date`` (every ``TaggedPage``)."""
-    from portal.core.models import TaggedPage
+    from portal.listings.models import TaggedPage
 
     return [
         model

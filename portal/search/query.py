@@ -22,8 +22,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from portal.core.listing import FacetResult as Facet
-from portal.core.listing import Option
+from portal.listings.query import FacetResult as Facet
+from portal.listings.query import Option
 from portal.publications import symbols
 from portal.taxonomy.models import Term, TermKind
 
@@ -51,7 +51,7 @@ TYPES = {
     "leadership": (["structures.LeadershipPostPage"], gettext_lazy("Leadership")),
     "meeting_series": (["meetings.MeetingSeriesPage"], gettext_lazy("Meeting series")),
     "page": (
-        ["core.StandardPage", "core.ListingPage", "countries.CountryIndexPage", "home.HomePage"],
+        ["core.StandardPage", "listings.ListingPage", "countries.CountryIndexPage", "home.HomePage"],
         gettext_lazy("Pages"),
     ),
 }

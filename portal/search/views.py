@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from portal.core.listing import CountedSequence, cached_by_content_version
+from portal.core.cache import cached_by_content_version
+from portal.listings.query import CountedSequence
 from portal.core.models import BasePage
 from portal.publications.models import PublicationPage
 

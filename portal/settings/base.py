@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "portal.core",
     "portal.taxonomy",
+    "portal.listings",
     "portal.navigation",
     "portal.home",
     "portal.topics",

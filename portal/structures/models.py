@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -12,15 +13,9 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
-from portal.core.related import related_content
-from portal.taxonomy.models import (
-    StructureTerm,
-    TaggableMixin,
-    TermKind,
-    TermPageMixin,
-    tag_lookup,
-    tag_panel,
-)
+from portal.listings.related import related_content
+from portal.taxonomy.models import StructureTerm, TaggableMixin, TermPageMixin, tag_lookup
+from portal.taxonomy.registry import TermKind, tag_kind, term_pages
 
 
 class StructureKind(models.TextChoices):
@@ -64,7 +59,7 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
     headquarters = models.CharField(_("headquarters"), max_length=120, blank=True)
 
     parent_page_types = ["core.StandardPage", "structures.StructurePage"]
-    subpage_types = ["structures.StructurePage", "core.StandardPage", "core.ListingPage"]
+    subpage_types = ["structures.StructurePage", "core.StandardPage", "listings.ListingPage"]
 
     search_fields = [
         *BasePage.search_fields,
@@ -92,9 +87,10 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
                         heading=_("Dates"),
                     ),
                     FieldPanel("headquarters"),
-                    tag_panel("countries", _("Countries covered"), _("The countries it works in.")),
-                    tag_panel(
-                        "fields_of_work",
+                    tag_kind("countries").panel(
+                        _("Countries covered"), _("The countries it works in.")
+                    ),
+                    tag_kind("fields_of_work").panel(
                         _("Fields of work"),
                         _("The fields of work it serves; their pages list this structure."),
                     ),
@@ -136,9 +132,6 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from portal.countries.models import CountryPage
-        from portal.topics.models import FieldOfWorkPage
-
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
         context["posts"] = list(
@@ -150,10 +143,10 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
             self.get_children().live().public().specific().order_by("path")
         )
         context["country_pages"] = list(
-            CountryPage.pages_for_terms(self.tag_ids("countries"), locale).order_by("title")
+            term_pages(TermKind.COUNTRY, self.tag_ids("countries"), locale).order_by("title")
         )
         context["field_pages"] = list(
-            FieldOfWorkPage.pages_for_terms(self.tag_ids("fields_of_work"), locale).order_by(
+            term_pages(TermKind.FIELD_OF_WORK, self.tag_ids("fields_of_work"), locale).order_by(
                 "title"
             )
         )
@@ -224,8 +217,6 @@ class LeadershipPostPage(BasePage):
         verbose_name = _("leadership post")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.vacant and self.holder_name:
             raise ValidationError(

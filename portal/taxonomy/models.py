@@ -15,12 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-
-class TermKind(models.TextChoices):
-    FIELD_OF_WORK = "field_of_work", _("Field of work")
-    COUNTRY = "country", _("Country")
-    STRUCTURE = "structure", _("Structure")
-    MEETING_SERIES = "meeting_series", _("Meeting series")
+from .registry import TermKind, tag_kind
 
 
 class TermQuerySet(models.QuerySet):
@@ -168,54 +163,43 @@ class PageStructure(PageTag):
     Meta = _tag_meta("pagestructure", _("structure"), _("structures"))
 
 
-# Public name of each kind of tag -> (child relation, through model).
-TAGS = {
-    "fields_of_work": ("field_of_work_tags", PageFieldOfWork),
-    "countries": ("country_tags", PageCountry),
-    "structures": ("structure_tags", PageStructure),
-}
-
-
-def tag_lookup(name):
+def tag_lookup(name: str) -> str:
     """The queryset lookup for pages tagged with a term: ``{tag_lookup(n): term}``."""
-    return f"{TAGS[name][0]}__term"
+    return tag_kind(name).lookup
 
 
 class TaggableMixin:
-    """Read and write a page's tags by their public names (``fields_of_work``,
-    ``countries``, ``structures``). Works on saved pages and in previews, where
-    the tags live in memory."""
+    """Read and write a page's tags by the name or URL parameter of their
+    kind (``fields_of_work`` or ``field_of_work``, see ``registry``). Works on
+    saved pages and in previews, where the tags live in memory."""
 
-    def tag_ids(self, name):
-        return [tag.term_id for tag in getattr(self, TAGS[name][0]).all()]
+    def tag_ids(self, name: str) -> list[int]:
+        return [tag.term_id for tag in getattr(self, tag_kind(name).relation).all()]
 
-    def set_tags(self, name, term_ids):
-        relation, model = TAGS[name]
+    def set_tags(self, name: str, term_ids: list[int]) -> None:
+        kind = tag_kind(name)
+        model = kind.through_model()
         setattr(
             self,
-            relation,
+            kind.relation,
             [model(term_id=term_id, sort_order=n) for n, term_id in enumerate(term_ids)],
         )
 
-    @property
-    def fields_of_work(self):
-        return Term.objects.filter(pk__in=self.tag_ids("fields_of_work"))
+    def tagged_terms(self, name: str) -> models.QuerySet:
+        """The terms of one kind this page is tagged with."""
+        return Term.objects.filter(pk__in=self.tag_ids(name))
 
     @property
-    def countries(self):
-        return Term.objects.filter(pk__in=self.tag_ids("countries"))
+    def fields_of_work(self) -> models.QuerySet:
+        return self.tagged_terms("fields_of_work")
 
     @property
-    def structures(self):
-        return Term.objects.filter(pk__in=self.tag_ids("structures"))
+    def countries(self) -> models.QuerySet:
+        return self.tagged_terms("countries")
 
-
-def tag_panel(name, heading, help_text=""):
-    from wagtail.admin.panels import MultipleChooserPanel
-
-    return MultipleChooserPanel(
-        TAGS[name][0], chooser_field_name="term", heading=heading, help_text=help_text
-    )
+    @property
+    def structures(self) -> models.QuerySet:
+        return self.tagged_terms("structures")
 
 
 class TermPageMixin(models.Model):

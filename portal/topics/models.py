@@ -5,7 +5,8 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
-from portal.core.related import tagged
+from portal.listings.related import tagged
+from portal.structures.models import StructurePage
 from portal.taxonomy.models import TermKind, TermPageMixin
 
 
@@ -52,8 +53,6 @@ class FieldOfWorkPage(TermPageMixin, BasePage):
         verbose_name_plural = _("fields of work")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.structures.models import StructurePage
-
         context = super().get_context(request, *args, **kwargs)
         structures = StructurePage.serving(self.term, self.locale)
         context["offices"] = [s for s in structures if not s.is_field_operation]

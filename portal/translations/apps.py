@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +9,7 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        # Models and the modules that use them load only once apps are ready.
         from wagtail.models import Locale
 
         from .fallback import install_url_fallback

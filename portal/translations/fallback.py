@@ -9,7 +9,7 @@ canonical link to ``/en/<path>/``. When a French translation exists, the
 address redirects to it (its slug may differ). See docs/languages.md."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.models.pages import RouteResult
@@ -77,8 +77,6 @@ def fallback_route(request, path):
     root = _source_root(site) if site else None
     if root is None:
         return None
-    from django.http import Http404
-
     try:
         result = root.specific.route(request, [part for part in path.split("/") if part])
     except Http404:

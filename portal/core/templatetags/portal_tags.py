@@ -1,20 +1,21 @@
 """Template tags and filters shared by the site's templates.
 
-Everything here is presentation glue: it never changes data, and each tag
-documents how many database queries it may cost, so that page budgets stay
-predictable.
-"""
+Everything here is presentation glue that knows no content area: it never
+changes data, and each tag documents how many database queries it may cost,
+so that page budgets stay predictable. Tags that read an area's content live
+in that area's app (``listing_tags``, ``taxonomy_tags``, ``home_tags``,
+``structures_tags``, ``translation_tags``)."""
 
 import json
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
+from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+
+from portal.core.cache import cached_many, content_version
 
 register = template.Library()
 
@@ -80,45 +81,6 @@ def split_commas(value):
     return [part.strip() for part in str(value or "").split(",") if part.strip()]
 
 
-@register.filter
-def structure_pages(pages):
-    """The structure pages (teams, departments...) among ``pages``."""
-    from portal.structures.models import StructurePage
-
-    return [p for p in pages or () if isinstance(p, StructurePage)]
-
-
-@register.filter
-def other_pages(pages):
-    """The pages among ``pages`` that are not structures."""
-    from portal.structures.models import StructurePage
-
-    return [p for p in pages or () if not isinstance(p, StructurePage)]
-
-
-@register.simple_tag
-def breadcrumb_trail(page):
-    """``{% breadcrumb_trail page as crumbs %}``: the page's ancestors from the
-    home page down (the tree root excluded). One query; on a page shown in
-    another language than its own (an untranslated page), a second one puts
-    each ancestor's translation in the visitor's language in its place."""
-    if page is None or not getattr(page, "pk", None):
-        return []
-    from portal.translations.locales import active_language, locale_id_of
-
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("path"))
-    active = locale_id_of(active_language())  # known without a query
-    if not ancestors or active is None or page.locale_id == active:
-        return ancestors
-    translated = {
-        crumb.translation_key: crumb
-        for crumb in Page.objects.live().filter(
-            locale_id=active, translation_key__in=[a.translation_key for a in ancestors]
-        )
-    }
-    return [translated.get(crumb.translation_key, crumb) for crumb in ancestors]
-
-
 @register.simple_tag
 def elided_pages(page_obj, on_each_side=2, on_ends=1):
     """Page numbers for a pagination bar, with ``…`` (Paginator.ELLIPSIS) gaps."""
@@ -126,108 +88,6 @@ def elided_pages(page_obj, on_each_side=2, on_ends=1):
     return list(
         paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends)
     )
-
-
-def _locale_id(context, page=None):
-    """The locale of ``page`` (or of the page being rendered), else the active one."""
-    page = page or context.get("page")
-    if page is not None and getattr(page, "locale_id", None):
-        return page.locale_id
-    try:
-        return Locale.get_active().pk
-    except Locale.DoesNotExist:
-        return None
-
-
-@register.simple_tag(takes_context=True)
-def tag_links(context, page):
-    """``{% tag_links page as tags %}``: the field-of-work, country and structure
-    pages, in the page's locale, for the terms ``page`` is tagged with.
-
-    Returns a list of ``{"kind", "label", "links": [{"title", "url"}]}`` with
-    empty groups left out. At most three queries (one per kind of term)."""
-    from portal.countries.models import CountryPage
-    from portal.structures.models import StructurePage
-    from portal.topics.models import FieldOfWorkPage
-
-    request = context.get("request")
-    locale_id = _locale_id(context, page)
-    groups = []
-    for field, model, kind, label in (
-        ("fields_of_work", FieldOfWorkPage, "fields_of_work", _("Fields of work")),
-        ("countries", CountryPage, "countries", _("Countries")),
-        ("structures", StructurePage, "structures", _("Structures")),
-    ):
-        manager = getattr(page, field, None)
-        if manager is None:
-            continue
-        # A subquery on saved pages; in previews a FakeQuerySet, which knows "id", not "pk".
-        term_ids = manager.all().values_list("id", flat=True)
-        pages = (
-            model.objects.live().filter(locale_id=locale_id, term_id__in=term_ids).order_by("title")
-        )
-        links = [{"title": p.title, "url": p.get_url(request)} for p in pages]
-        if links:
-            groups.append({"kind": kind, "label": label, "links": links})
-    return groups
-
-
-@register.simple_tag(takes_context=True)
-def listing_urls(context, page=None):
-    """``{% listing_urls as listings %}``: URL of the listing page of each kind
-    ("news", "stories", "events", "publications", "projects") in the current
-    locale, for "See all" links. One query, memoized on the request."""
-    from portal.core.models import ListingPage
-
-    request = context.get("request")
-    locale_id = _locale_id(context, page)
-    cache_attr = f"_portal_listing_urls_{locale_id}"
-    if request is not None and hasattr(request, cache_attr):
-        return getattr(request, cache_attr)
-    urls = {}
-    for listing in ListingPage.objects.live().filter(locale_id=locale_id).order_by("depth", "path"):
-        # The shallowest listing of a kind is the site-wide one (a field
-        # operation may have its own news listing deeper in the tree).
-        urls.setdefault(listing.listing_type, listing.get_url(request))
-    if request is not None:
-        setattr(request, cache_attr, urls)
-    return urls
-
-
-@register.simple_tag(takes_context=True)
-def home_links(context, page):
-    """``{% home_links page as links %}``: what the home page links to beyond
-    its own content. Two queries.
-
-    ``fields_of_work``: the field-of-work pages (title, url), by title;
-    ``fields_of_work_url``: their index page; ``countries_url``: the country
-    index; ``history_url``: the "Our history" page (slug ``our-history``)."""
-    from portal.countries.models import CountryIndexPage
-    from portal.topics.models import FieldOfWorkPage
-
-    request = context.get("request")
-    locale_id = page.locale_id
-    fields = list(FieldOfWorkPage.objects.live().filter(locale_id=locale_id).order_by("title"))
-    links = {
-        "fields_of_work": [{"title": f.title, "url": f.get_url(request)} for f in fields],
-        "fields_of_work_url": None,
-        "countries_url": None,
-        "history_url": None,
-    }
-    if fields:
-        # The index is the parent of the topics: drop the last path segment.
-        url = links["fields_of_work"][0]["url"] or ""
-        links["fields_of_work_url"] = url.rstrip("/").rsplit("/", 1)[0] + "/" if url else None
-    index_type = ContentType.objects.get_for_model(CountryIndexPage)  # cached by Django
-    others = Page.objects.live().filter(
-        Q(content_type=index_type) | Q(slug="our-history"), locale_id=locale_id
-    )
-    for other in others.order_by("depth"):
-        if other.content_type_id == index_type.pk:
-            links["countries_url"] = links["countries_url"] or other.get_url(request)
-        else:
-            links["history_url"] = links["history_url"] or other.get_url(request)
-    return links
 
 
 @register.simple_tag
@@ -255,27 +115,18 @@ def cards(context, items, **options):
     with one ``get_many``; only the missing ones are rendered (and stored with
     one ``set_many``). A long list thus costs one cache round trip instead of
     twenty template renderings. No database query of its own."""
-    from django.core.cache import cache
-    from django.template.loader import get_template
-    from django.utils.translation import get_language
-
-    from portal.core.cache import content_version
-
     items = list(items)
     if not items:
         return []
     options = {name: value for name, value in options.items() if value not in ("", None)}
     variant = json.dumps(options, sort_keys=True, default=str)
     prefix = f"card:{content_version()}:{get_language()}:{slugify(variant)}"
-    keys = [f"{prefix}:{item.pk}" for item in items]
-    found = cache.get_many(keys)
-    missing = {}
+    by_key = {f"{prefix}:{item.pk}": item for item in items}
     template = get_template("components/card.html")
     request = context.get("request")
-    for key, item in zip(keys, items, strict=True):
-        if key not in found:
-            html = template.render({"item": item, "request": request, **options})
-            found[key] = missing[key] = mark_safe(html)  # noqa: S308 - our template, autoescaped
-    if missing:
-        cache.set_many(missing, CARD_TIMEOUT)
-    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - see above
+
+    def render(key):
+        return template.render({"item": by_key[key], "request": request, **options})
+
+    rendered = cached_many([f"{prefix}:{item.pk}" for item in items], render, CARD_TIMEOUT)
+    return [mark_safe(html) for html in rendered]  # noqa: S308 - our template, autoescaped

@@ -21,8 +21,8 @@ from portal.core.generator import (
     sample_names,
     step_position,
 )
-from portal.core.models import ListingPage
 from portal.events.models import EventPage
+from portal.listings.models import ListingPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
 from portal.publications import symbols

@@ -36,7 +36,7 @@ def links_of(html):
 REFERENCE_PAGES = {
     "home.HomePage": "/",
     "core.StandardPage": "/about-us/our-history/",
-    "core.ListingPage": "/news/",
+    "listings.ListingPage": "/news/",
     "countries.CountryIndexPage": "/countries/",
     "countries.CountryPage": "/countries/czechia/",
     "topics.FieldOfWorkPage": "/our-work/fields-of-work/policing/",

@@ -1,11 +1,11 @@
 import hashlib
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from portal.navigation.menus import get_menu, menu_cache_key
+from portal.core.cache import cached_by_content_version
+from portal.navigation.menus import MENU_TIMEOUT, get_menu, menu_cache_key
 
 register = template.Library()
 
@@ -37,9 +37,9 @@ def main_nav(context):
     section = next((i for i, s in enumerate(sections) if s.get("url") and s["url"] in path), None)
     exact = path if path in set(_urls(sections)) else ""
     variant = hashlib.md5(f"{section}|{exact}".encode(), usedforsecurity=False).hexdigest()
-    key = f"{menu_cache_key('main:html')}:{variant}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("components/main_nav.html", {"request": request}, request=request)
-        cache.set(key, html, 24 * 3600)
+    html = cached_by_content_version(
+        f"{menu_cache_key('main:html')}:{variant}",
+        lambda: render_to_string("components/main_nav.html", {"request": request}, request=request),
+        MENU_TIMEOUT,
+    )
     return mark_safe(html)  # noqa: S308 - rendered by our own template, autoescaped

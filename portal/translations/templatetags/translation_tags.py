@@ -10,7 +10,13 @@ from django.utils import translation
 from wagtail.models import Page
 
 from ..fallback import own_url
-from ..locales import active_language, code_of_locale, content_languages, language_of
+from ..locales import (
+    active_language,
+    code_of_locale,
+    content_languages,
+    language_of,
+    locale_id_of,
+)
 
 register = template.Library()
 
@@ -120,3 +126,24 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """``{% breadcrumb_trail page as crumbs %}``: the page's ancestors from the
+    home page down (the tree root excluded). One query; on a page shown in
+    another language than its own (an untranslated page), a second one puts
+    each ancestor's translation in the visitor's language in its place."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("path"))
+    active = locale_id_of(active_language())  # known without a query
+    if not ancestors or active is None or page.locale_id == active:
+        return ancestors
+    translated = {
+        crumb.translation_key: crumb
+        for crumb in Page.objects.live().filter(
+            locale_id=active, translation_key__in=[a.translation_key for a in ancestors]
+        )
+    }
+    return [translated.get(crumb.translation_key, crumb) for crumb in ancestors]

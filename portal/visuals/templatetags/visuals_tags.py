@@ -7,12 +7,10 @@ deleting any page bumps the version, so an editor's change shows on the next
 request, and a served page costs one cache read per fragment."""
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from portal.core.cache import content_version
+from portal.core.cache import cached_by_content_version
 
 from .. import charts
 from .. import region_map as map_data
@@ -23,13 +21,7 @@ TIMEOUT = 24 * 3600
 
 
 def _cached(key, build):
-    key = f"visuals:{key}:{get_language()}:{content_version()}"
-    html = cache.get(key)
-    if html is None:
-        html = build()
-        html = str(html)
-        cache.set(key, html, TIMEOUT)
-    return mark_safe(html)
+    return mark_safe(cached_by_content_version(f"visuals:{key}", lambda: str(build()), TIMEOUT))
 
 
 @register.simple_tag(takes_context=True)

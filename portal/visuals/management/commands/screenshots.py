@@ -20,10 +20,11 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from portal.core.models import BasePage
+from portal.structures.models import StructureKind, StructurePage
 
 EXTRA_PATHS = [
     ("country-group", "participating-states/", "countries.CountryIndexPage"),
-    ("events-calendar", "calendar/", "core.ListingPage:events"),
+    ("events-calendar", "calendar/", "listings.ListingPage:events"),
     ("not-found", "no-such-page/", "home.HomePage"),
 ]
 
@@ -114,7 +115,7 @@ class Command(BaseCommand):
         ]
         for model in page_models:
             pages = model.objects.live().filter(locale__language_code=language).order_by("path")
-            if model._meta.label == "core.ListingPage":
+            if model._meta.label == "listings.ListingPage":
                 for listing in pages:
                     found.setdefault(f"{model._meta.label}:{listing.listing_type}", listing)
             else:
@@ -130,8 +131,6 @@ class Command(BaseCommand):
                 targets.append((name, page.get_url() + suffix))
         # The visuals: the organizational chart where the structure tree hangs
         # and the timeline on the page that groups the field operations.
-        from portal.structures.models import StructureKind, StructurePage
-
         structures = StructurePage.objects.live().filter(locale__language_code=language)
         top = structures.order_by("depth", "path").first()
         operation = structures.filter(kind=StructureKind.FIELD_OPERATION).order_by("path").first()

@@ -4,8 +4,8 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from portal.core import postings
 from portal.core.cache import bump_content_version
+from portal.listings import postings
 
 
 class Command(BaseCommand):

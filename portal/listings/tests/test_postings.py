@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from portal.core import postings
 from portal.core.generator import Generator
-from portal.core.listing import ListingQuery
-from portal.core.models import ListingPosting
+from portal.listings import postings
+from portal.listings.models import ListingPosting
+from portal.listings.query import ListingQuery
 from portal.news.factories import NewsPageFactory
 from portal.news.models import NewsPage
 from portal.publications.factories import PublicationPageFactory

@@ -7,7 +7,7 @@ one bounded query whatever the volume of content, and its "see all" link is
 the listing filtered the same way.
 """
 
-from .listing import ListingQuery
+from .query import ListingQuery
 
 
 def tagged(listing_type, param, term, locale, limit=6, **filters):

@@ -7,8 +7,8 @@ import feedparser
 import icalendar
 import pytest
 
-from portal.core.listing import ListingQuery
 from portal.events.factories import EventPageFactory
+from portal.listings.query import ListingQuery
 from portal.news.factories import NewsPageFactory
 from portal.publications.factories import PublicationPageFactory
 from portal.publications.models import PublicationFile

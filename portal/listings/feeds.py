@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator
 from django.utils.translation import gettext as _
 
+from portal.taxonomy.registry import term_titles
 from portal.translations.locales import code_of_locale
 
 FEED_SIZE = 30
@@ -33,7 +34,7 @@ class ListingFeed(Feed):
         query per kind of term filtered on."""
         values = list(self.query.filters.values())
         terms = [value for value in values if hasattr(value, "name")]
-        titles = _localized_term_titles(terms, self.listing.locale_id) if terms else {}
+        titles = term_titles(terms, self.listing.locale_id) if terms else {}
         parts = [self.listing.title]
         for value in values:
             if hasattr(value, "name"):
@@ -76,28 +77,6 @@ class ListingFeed(Feed):
 
     def item_categories(self, item):
         return [tag.term.name for tag in item.field_of_work_tags.all()]
-
-
-def _localized_term_titles(terms, locale_id):
-    """{term id: title of its page (field of work, country, structure) in the locale}."""
-    from portal.countries.models import CountryPage
-    from portal.structures.models import StructurePage
-    from portal.taxonomy.models import TermKind
-    from portal.topics.models import FieldOfWorkPage
-
-    models = {
-        TermKind.FIELD_OF_WORK: FieldOfWorkPage,
-        TermKind.COUNTRY: CountryPage,
-        TermKind.STRUCTURE: StructurePage,
-    }
-    titles = {}
-    for kind in {term.kind for term in terms}:
-        if kind not in models:
-            continue
-        ids = [term.pk for term in terms if term.kind == kind]
-        pages = models[kind].objects.filter(term_id__in=ids, locale_id=locale_id, live=True)
-        titles.update(pages.values_list("term_id", "title"))
-    return titles
 
 
 def listing_feed(listing, request, atom):

@@ -12,66 +12,27 @@ ignored, so the visitor still gets the list filtered by the valid values.
 
 import datetime
 import hashlib
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.apps import apps
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.core.cache import after_response, content_version
-from portal.taxonomy.models import Term, TermKind
+from portal.core.cache import cached_stale_while_revalidate
+from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR, param_value, parse_tags, parse_year
+from portal.taxonomy.models import Term
+from portal.taxonomy.registry import tag_kind, tag_kinds
 
-LISTING_MODELS = {
-    "news": ("news", "NewsPage"),
-    "stories": ("news", "StoryPage"),
-    "events": ("events", "EventPage"),
-    "publications": ("publications", "PublicationPage"),
-    "projects": ("projects", "ProjectPage"),
-}
+from .index import ListingPosting
+from .kinds import listed_kind, listing_model
 
-# URL parameter -> (tag name, kind of term)
-TAG_PARAMS = {
-    "field_of_work": ("fields_of_work", TermKind.FIELD_OF_WORK),
-    "country": ("countries", TermKind.COUNTRY),
-    "structure": ("structures", TermKind.STRUCTURE),
-}
-
-TAG_LABELS = {
-    "field_of_work": gettext_lazy("Field of work"),
-    "country": gettext_lazy("Country"),
-    "structure": gettext_lazy("Structure"),
-}
-
-# Filters that drive the index scan, most selective first; the others are checked.
-DRIVE_ORDER = ("structure", "country", "document_type", "field_of_work", "body")
-
-MIN_YEAR, MAX_YEAR = 1973, 2100
 WHEN = ("upcoming", "past", "all")
 WHEN_RESTRICTING = ("upcoming", "past")
 COUNTS_TIMEOUT = 600
-
-
-def cached_by_content_version(key, build, timeout=COUNTS_TIMEOUT):
-    """``build()``'s result, cached until published content changes."""
-    version = content_version()
-    digest = hashlib.md5(f"{get_language()}:{key}".encode(), usedforsecurity=False).hexdigest()
-    full_key = f"listing:built:{digest}:{version}"
-    value = cache.get(full_key)
-    if value is None:
-        value = build()
-        cache.set(full_key, value, timeout)
-    return value
-
-
-def listing_model(listing_type):
-    return apps.get_model(*LISTING_MODELS[listing_type])
 
 
 def postings_moment(date):
@@ -157,33 +118,18 @@ class ListingQuery:
         return getattr(self.model, "listing_facets", {})
 
     def _parse(self, params):
-        tag_values = {}
-        for param, (_name, kind) in TAG_PARAMS.items():
-            value = (params.get(param) or "").strip()
-            if value:
-                tag_values[param] = (kind, value)
-        if tag_values:
-            terms = {
-                (t.kind, t.slug): t
-                for t in Term.objects.filter(
-                    slug__in=[v for _k, v in tag_values.values()],
-                    kind__in=[k for k, _v in tag_values.values()],
-                )
-            }
-            for param, (kind, value) in tag_values.items():
-                term = terms.get((kind, value))
-                if term is None:
-                    self.errors.append(
-                        _("There is no %(facet)s “%(value)s”; that filter was ignored.")
-                        % {"facet": str(TAG_LABELS[param]).lower(), "value": value[:80]}
-                    )
-                else:
-                    self.filters[param] = term
+        terms, unknown = parse_tags(params)
+        self.filters.update(terms)
+        for kind, value in unknown:
+            self.errors.append(
+                _("There is no %(facet)s “%(value)s”; that filter was ignored.")
+                % {"facet": str(kind.label).lower(), "value": value[:80]}
+            )
 
-        year = (params.get("year") or "").strip()
+        year = param_value(params, "year")
         if year:
-            if year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
-                self.filters["year"] = int(year)
+            if parse_year(year) is not None:
+                self.filters["year"] = parse_year(year)
             else:
                 self.errors.append(
                     _(
@@ -193,8 +139,8 @@ class ListingQuery:
                 )
 
         self.when = None
-        if self.listing_type == "events":
-            when = (params.get("when") or "upcoming").strip()
+        if listed_kind(self.listing_type).scheduled:
+            when = param_value(params, "when") or "upcoming"
             if when in WHEN:
                 self.when = when
             else:
@@ -205,7 +151,7 @@ class ListingQuery:
                 )
 
         for param, (_field, choices, label) in self.choice_facets().items():
-            value = (params.get(param) or "").strip()
+            value = param_value(params, param)
             if not value:
                 continue
             if value in dict(choices()):
@@ -217,7 +163,7 @@ class ListingQuery:
                 )
 
     # -- filtering --------------------------------------------------------------------
-    # Filters read the listing index (ListingPosting, see portal.core.postings):
+    # Filters read the listing index (ListingPosting, see portal.listings.postings):
     # the most selective filter drives an index range in date order, the others
     # are EXISTS checks on (item, facet, value), the year is a range of that
     # same index. Pages are fetched only for the page of results shown.
@@ -226,21 +172,27 @@ class ListingQuery:
         """(facet, value) of the active filters, except ``exclude`` and the year,
         most selective first."""
         pairs = []
-        for param in DRIVE_ORDER:
+        order = self.drive_order()
+        for param in order:
             if param == exclude or param not in self.filters:
                 continue
             value = self.filters[param]
             pairs.append((param, str(value.pk if isinstance(value, Term) else value)))
         for param, value in self.filters.items():
-            if param not in DRIVE_ORDER and param not in ("year", exclude):
+            if param not in order and param not in ("year", exclude):
                 pairs.append((param, str(value)))
         return pairs
+
+    def drive_order(self):
+        """The filters that may drive the index scan, most selective first:
+        the tag kinds and the facets the model ranks (``listing_selectivity``)."""
+        ranks = {kind.param: kind.selectivity for kind in tag_kinds()}
+        ranks.update(getattr(self.model, "listing_selectivity", {}))
+        return sorted(ranks, key=ranks.get)
 
     def postings(self, exclude=None, when=None):
         """One posting per listed item that passes the filters (all but
         ``exclude``); ``when`` overrides the query's own upcoming/past/all."""
-        from .models import ListingPosting
-
         pairs = self._pairs(exclude)
         facet, value = pairs[0] if pairs else ("", "")
         postings = ListingPosting.objects.filter(
@@ -367,25 +319,11 @@ class ListingQuery:
         fresh ones computed after the response: at a million items a cold count
         takes a second or more, which no visitor should wait for. Only the
         first request for a filter set ever computes them in line."""
-        key = self._facets_key()
-        version = content_version()
-        entry = cache.get(key)
-        if entry is None:
-            entry = self._store(key, version)
-        else:
-            stored_version, built, _facets = entry
-            stale = stored_version != version or time.time() - built > COUNTS_TIMEOUT
-            if stale and cache.add(f"{key}:refreshing", 1, COUNTS_TIMEOUT):
-                after_response(lambda: self._store(key, version, refreshing=True))
-        self._stamp = f"{entry[0]}:{entry[1]}"
-        return entry[2]
-
-    def _store(self, key, version, refreshing=False):
-        entry = (version, time.time(), self._build(self._count_all()))
-        cache.set(key, entry, COUNTS_TIMEOUT * 144)
-        if refreshing:
-            cache.delete(f"{key}:refreshing")
-        return entry
+        version, built, facets = cached_stale_while_revalidate(
+            self._facets_key(), lambda: self._build(self._count_all()), COUNTS_TIMEOUT
+        )
+        self._stamp = f"{version}:{built}"
+        return facets
 
     def _restricted(self, exclude):
         """Whether the filters other than ``exclude`` narrow the listing at all."""
@@ -396,15 +334,14 @@ class ListingQuery:
         )
 
     def _count_all(self):
-        from .models import ListingPosting
-
         counts = {}
-        for param in [*TAG_PARAMS, *self.choice_facets()]:
+        tag_params = [kind.param for kind in tag_kinds()]
+        for param in [*tag_params, *self.choice_facets()]:
             values = ListingPosting.objects.filter(listing=self.listing_type, facet=param)
             if self._restricted(param):
                 values = values.filter(item_id__in=self.postings(exclude=param).values("item_id"))
             pairs = values.values_list("value").annotate(n=Count("pk")).values_list("value", "n")
-            if param in TAG_PARAMS:
+            if param in tag_params:
                 counts[param] = {int(v): n for v, n in pairs if v.isdigit()}
             else:
                 counts[param] = dict(pairs)
@@ -420,12 +357,13 @@ class ListingQuery:
 
     def _build(self, raw):
         results = []
-        term_ids = {tid for param in TAG_PARAMS for tid in raw[param]}
+        tag_params = [kind.param for kind in tag_kinds()]
+        term_ids = {tid for param in tag_params for tid in raw[param]}
         terms = Term.objects.filter(pk__in=term_ids).values_list("pk", "slug", "name")
         names, labels = {}, {}
         for pk, slug, name in terms:
             names[pk], labels[pk] = slug, name
-        for param in TAG_PARAMS:
+        for param in tag_params:
             current = self.filters.get(param)
             options = [
                 Option(names[tid], labels[tid], n, current is not None and current.pk == tid)
@@ -435,7 +373,10 @@ class ListingQuery:
             options.sort(key=lambda o: o.label)
             results.append(
                 FacetResult(
-                    param, str(TAG_LABELS[param]), options, current.slug if current else None
+                    param,
+                    str(tag_kind(param).label),
+                    options,
+                    current.slug if current else None,
                 )
             )
         for param, (_lookup, choices, label) in self.choice_facets().items():

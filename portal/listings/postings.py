@@ -21,20 +21,21 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Locale
 
-from portal.taxonomy.models import TAGS
+from portal.taxonomy.registry import tag_kinds
 
-from .listing import LISTING_MODELS, TAG_PARAMS, listing_model, postings_moment
+from .index import ListingPosting
+from .kinds import listed_kind_of, listed_kinds
+from .query import postings_moment
 
 CHUNK = 2000
 
 
 def listing_of(model):
     """The listing type of a page model, or None if it is not listed."""
-    for listing_type in LISTING_MODELS:
-        if issubclass(model, listing_model(listing_type)):
-            return listing_type
-    return None
+    kind = listed_kind_of(model)
+    return kind.key if kind else None
 
 
 def keys(tags, choices):
@@ -73,8 +74,6 @@ def _representatives(model, translation_keys=None):
     """Ids of one listable page per item (all translations of a page): the
     one in the default language, else the oldest. ``translation_keys=None``
     means every item of the model."""
-    from wagtail.models import Locale
-
     listable = model.listable()
     if translation_keys is not None:
         listable = listable.filter(translation_key__in=translation_keys)
@@ -99,8 +98,8 @@ def _representatives(model, translation_keys=None):
 def _rows_from_database(model, listing_type, ids):
     """Posting rows for the pages ``ids`` of ``model``, in a fixed number of queries."""
     tags = defaultdict(lambda: defaultdict(list))
-    for param, (name, _kind) in TAG_PARAMS.items():
-        through = TAGS[name][1]
+    for kind in tag_kinds():
+        param, through = kind.param, kind.through_model()
         pairs = through.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
         for page_id, term_id in pairs.values_list("page_id", "term_id"):
             tags[page_id][param].append(term_id)
@@ -108,7 +107,8 @@ def _rows_from_database(model, listing_type, ids):
     for param, (lookup, _choices, _label) in getattr(model, "listing_facets", {}).items():
         for pk, value in model.objects.filter(pk__in=ids).values_list("pk", lookup):
             choices[pk][param].append(value)
-    fields = ["pk", "date"] + (["start", "end"] if listing_type == "events" else [])
+    scheduled = any(kind.scheduled for kind in listed_kinds() if kind.key == listing_type)
+    fields = ["pk", "date"] + (["start", "end"] if scheduled else [])
     result = []
     for values in model.objects.filter(pk__in=ids).values_list(*fields):
         pk, date, *times = values
@@ -118,16 +118,12 @@ def _rows_from_database(model, listing_type, ids):
 
 
 def _write(result):
-    from .models import ListingPosting
-
     ListingPosting.objects.bulk_create([ListingPosting(**row) for row in result], batch_size=CHUNK)
 
 
 def index_items(model, translation_keys):
     """Rewrite the postings of the items ``translation_keys`` of ``model``
     from their live translations (none left: the item leaves the listings)."""
-    from .models import ListingPosting
-
     listing_type = listing_of(model)
     translation_keys = list(translation_keys)
     if listing_type is None or not translation_keys:
@@ -142,13 +138,11 @@ def index_items(model, translation_keys):
 def rebuild(progress=None):
     """Rebuild the whole index; returns the number of rows written.
     ``progress(n)`` is called after each chunk of ``n`` items."""
-    from .models import ListingPosting
-
     written = 0
     with transaction.atomic():
         ListingPosting.objects.all().delete()
-        for listing_type in LISTING_MODELS:
-            model = listing_model(listing_type)
+        for kind in listed_kinds():
+            model, listing_type = kind.model_class(), kind.key
             ids = _representatives(model)
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
@@ -162,4 +156,4 @@ def rebuild(progress=None):
 
 def count_items():
     """How many items the index would hold (for progress bars)."""
-    return sum(listing_model(t).listable().count() for t in LISTING_MODELS)
+    return sum(kind.model_class().listable().count() for kind in listed_kinds())

@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal.core.listing import FacetResult, Option
+from portal.listings.query import FacetResult, Option
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ import datetime
 import factory
 import wagtail_factories
 
+from .postings import index_items
+
 
 def _date(n):
     return datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700)
@@ -32,8 +34,6 @@ class TaggedPageFactory(wagtail_factories.PageFactory):
         """Write the item's listing index rows, as publishing does (factories
         save live pages directly, without the publish signal)."""
         if create:
-            from portal.core.postings import index_items
-
             index_items(type(obj), [obj.translation_key])
 
     class Meta:

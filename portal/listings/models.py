@@ -1,0 +1,202 @@
+"""The page types of listed content: ``TaggedPage`` (the base of every listed
+kind) and ``ListingPage`` (the index of one kind, with filters, counts, feeds
+and the routes its kind registers). The listing index, ``ListingPosting``,
+is defined in ``index.py``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale
+from wagtail.search import index
+
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
+from portal.taxonomy.models import TaggableMixin
+from portal.taxonomy.registry import tag_kinds
+
+from .feeds import listing_feed
+from .index import ListingPosting
+from .kinds import ListedKind, listed_kind, listed_kinds, listing_choices
+from .query import ListingQuery
+
+__all__ = ["ListingPage", "ListingPosting", "TaggedPage"]
+
+
+def _tag_panels() -> list:
+    kinds = tag_kinds()
+    help_text = _(
+        "Tags decide where this item appears: on field-of-work, country and "
+        "structure pages and in filtered listings. All translations share them."
+    )
+    return [kind.panel(help_text=help_text if n == 0 else "") for n, kind in enumerate(kinds)]
+
+
+class TaggedPage(TaggableMixin, BasePage):
+    """News, stories, events, publications and projects: dated, illustrated,
+    and tagged with language-independent terms (one panel per tag kind)."""
+
+    date = models.DateField(_("date"), db_index=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    tag_panels = _tag_panels()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def build_edit_handler(cls, extra_tabs: tuple | list = ()) -> TabbedInterface:
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading=_("Content")),
+                *extra_tabs,
+                ObjectList(cls.tag_panels, heading=_("Tags")),
+                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.settings_panels, heading=_("Settings")),
+            ]
+        )
+
+    @classmethod
+    def listable(cls) -> models.QuerySet:
+        """The pages of this type that listings may show, in any language."""
+        return cls.objects.live()
+
+    @classmethod
+    def listing_queryset(cls, locale: Locale) -> models.QuerySet:
+        """Live items of this type in ``locale``, newest first."""
+        return (
+            cls.listable()
+            .filter(locale=locale)
+            .select_related("image")
+            .defer("body")  # lists show title, summary, date and image only
+            .order_by("-date", "-pk")
+        )
+
+    def get_schema_org(self, request: HttpRequest | None = None) -> dict[str, Any]:
+        data = super().get_schema_org(request)
+        data["datePublished"] = self.date.isoformat()
+        return data
+
+
+class ListingPage(RoutablePageMixin, BasePage):
+    """The index of one kind of dated content (``kinds.LISTED_KINDS``), with
+    filters carried in the URL, counts per filter value, pagination, feeds
+    (RSS, Atom) of any filtered list, and the extra routes its kind registers
+    (the events' month calendar and .ics). Items may live anywhere in the
+    tree (a field operation's own news section, for example); the listing
+    gathers them by type."""
+
+    listing_type = models.CharField(
+        _("lists"), max_length=20, choices=listing_choices(), default="news"
+    )
+    intro = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+
+    per_page = 20
+    content_panels = [*BasePage.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    subpage_types = [kind.model for kind in listed_kinds()]
+
+    class Meta:
+        verbose_name = _("listing page")
+
+    @property
+    def kind(self) -> ListedKind:
+        return listed_kind(self.listing_type)
+
+    @property
+    def has_feed(self) -> bool:
+        return self.kind.feed
+
+    @property
+    def has_calendar(self) -> bool:
+        return "month" in self.kind.views
+
+    def query(self, request: HttpRequest) -> ListingQuery:
+        return ListingQuery(self.listing_type, self.locale, request.GET)
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.apply_cache_policy(
+            request, RoutablePageMixin.serve(self, request, *args, **kwargs)
+        )
+
+    @path("")
+    def results(self, request: HttpRequest) -> HttpResponse:
+        query = self.query(request)
+        # The results' length comes from the cached counts: no COUNT(*).
+        paginator = Paginator(query.results(), self.per_page)
+        number = request.GET.get("page") or 1
+        try:
+            page = paginator.page(number)
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404(
+                _("There is no page %(number)s of these results.") % {"number": str(number)[:20]}
+            ) from exc
+        response = self.render(
+            request,
+            context_overrides={
+                "query": query,
+                "facets": query.facets(),
+                "items": page,
+                "paginator": paginator,
+            },
+        )
+        if query.errors:
+            response.status_code = 400
+        return response
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request: HttpRequest) -> HttpResponse:
+        return self._feed(request, atom=False)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request: HttpRequest) -> HttpResponse:
+        return self._feed(request, atom=True)
+
+    def _feed(self, request: HttpRequest, atom: bool) -> HttpResponse:
+        if not self.has_feed:
+            raise Http404(_("This list has no feed."))
+        return listing_feed(self, request, atom=atom)
+
+    # Routes that a listed kind provides (``ListedKind.views``).
+
+    @path("calendar/", name="month")
+    def month(self, request: HttpRequest) -> HttpResponse:
+        """A month of events as a calendar grid, with the list's filters."""
+        return self._kind_view("month", request, _("This list has no calendar."))
+
+    @path("ical/", name="calendar")
+    def calendar(self, request: HttpRequest) -> HttpResponse:
+        """The filtered list as an iCalendar file."""
+        return self._kind_view("ical", request, _("This list has no calendar."))
+
+    def _kind_view(self, name: str, request: HttpRequest, missing: str) -> HttpResponse:
+        view = self.kind.view(name)
+        if view is None:
+            raise Http404(missing)
+        return self.apply_cache_policy(request, view(self, request))

@@ -1,0 +1,177 @@
+"""The one place that describes each kind of term and each kind of tag.
+
+A *term kind* is a language-independent vocabulary (fields of work,
+countries, structures, meeting series); each has a page type whose pages
+*are* its terms (``topics.FieldOfWorkPage``...). A *tag kind* is a term kind
+that content pages can be tagged with: it has a through table, a child
+relation on pages, a URL parameter, a label and an admin panel.
+
+Listings, their counts and feeds, search and its facets, the admin's tag
+panels, the tag links on pages and the reference-content loader all read
+this module; none of them names a tag kind itself. Adding a kind of tag is
+therefore: a ``TermKind`` member, an entry in ``TERM_PAGES`` and in
+``TAG_KINDS`` here, and its through model in ``models.py`` (see
+docs/architecture.md).
+
+Page models are named by label (``"topics.FieldOfWorkPage"``) and resolved
+through Django's app registry, so this layer never imports the area apps
+above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import MultipleChooserPanel, Panel
+from wagtail.models import Page
+
+if TYPE_CHECKING:
+    from wagtail.models import Locale
+
+
+class TermKind(models.TextChoices):
+    FIELD_OF_WORK = "field_of_work", _("Field of work")
+    COUNTRY = "country", _("Country")
+    STRUCTURE = "structure", _("Structure")
+    MEETING_SERIES = "meeting_series", _("Meeting series")
+
+
+# The page type whose pages are the terms of each kind.
+TERM_PAGES: dict[str, str] = {
+    TermKind.FIELD_OF_WORK: "topics.FieldOfWorkPage",
+    TermKind.COUNTRY: "countries.CountryPage",
+    TermKind.STRUCTURE: "structures.StructurePage",
+    TermKind.MEETING_SERIES: "meetings.MeetingSeriesPage",
+}
+
+
+@dataclass(frozen=True)
+class TagKind:
+    """A kind of tag that news, stories, events, publications, projects and
+    structures carry."""
+
+    name: str  # a page's tags of this kind, and the reference content's key: "fields_of_work"
+    param: str  # URL parameter, listing and search facet, listing-index facet: "field_of_work"
+    term_kind: str  # the TermKind of its terms
+    label: Promise  # one value: "Field of work"
+    plural_label: Promise  # a group of values: "Fields of work"
+    relation: str  # the pages' child relation to the through model: "field_of_work_tags"
+    through: str  # the through model: "taxonomy.PageFieldOfWork"
+    # Listing filters drive the index scan from the most selective kind (lowest first).
+    selectivity: int = 100
+    panel_heading: Promise | None = None  # the admin panel's heading, when not plural_label
+
+    @property
+    def lookup(self) -> str:
+        """The queryset lookup for pages tagged with a term: ``{kind.lookup: term}``."""
+        return f"{self.relation}__term"
+
+    @property
+    def page_model(self) -> str:
+        return TERM_PAGES[self.term_kind]
+
+    def through_model(self) -> type[models.Model]:
+        return apps.get_model(self.through)
+
+    def page_class(self) -> type[Page]:
+        return apps.get_model(self.page_model)
+
+    def panel(self, heading: Promise | str | None = None, help_text: Promise | str = "") -> Panel:
+        """The admin panel choosing a page's tags of this kind."""
+        return MultipleChooserPanel(
+            self.relation,
+            chooser_field_name="term",
+            heading=heading or self.panel_heading or self.plural_label,
+            help_text=help_text,
+        )
+
+
+# In the order they are shown: on pages, in filter forms and in the admin.
+TAG_KINDS: tuple[TagKind, ...] = (
+    TagKind(
+        name="fields_of_work",
+        param="field_of_work",
+        term_kind=TermKind.FIELD_OF_WORK,
+        label=_("Field of work"),
+        plural_label=_("Fields of work"),
+        relation="field_of_work_tags",
+        through="taxonomy.PageFieldOfWork",
+        selectivity=40,
+    ),
+    TagKind(
+        name="countries",
+        param="country",
+        term_kind=TermKind.COUNTRY,
+        label=_("Country"),
+        plural_label=_("Countries"),
+        relation="country_tags",
+        through="taxonomy.PageCountry",
+        selectivity=20,
+    ),
+    TagKind(
+        name="structures",
+        param="structure",
+        term_kind=TermKind.STRUCTURE,
+        label=_("Structure"),
+        plural_label=_("Structures"),
+        relation="structure_tags",
+        through="taxonomy.PageStructure",
+        selectivity=10,
+        panel_heading=_("Structures (offices, institutions, field operations)"),
+    ),
+)
+
+
+def tag_kinds() -> tuple[TagKind, ...]:
+    return TAG_KINDS
+
+
+def tag_kind(key: str) -> TagKind:
+    """The tag kind named ``key``: its URL parameter (``country``) or its
+    name (``countries``). Raises ``KeyError`` for anything else."""
+    for kind in TAG_KINDS:
+        if key in (kind.param, kind.name):
+            return kind
+    raise KeyError(key)
+
+
+def tag_params() -> list[str]:
+    return [kind.param for kind in TAG_KINDS]
+
+
+def tag_kind_of_term(term_kind: str) -> TagKind | None:
+    return next((kind for kind in TAG_KINDS if kind.term_kind == term_kind), None)
+
+
+def term_page_class(term_kind: str) -> type[Page] | None:
+    label = TERM_PAGES.get(term_kind)
+    return apps.get_model(label) if label else None
+
+
+def term_pages(term_kind: str, term_ids: Iterable[Any], locale: Locale | int | None) -> Any:
+    """The live pages, in ``locale``, of the terms ``term_ids`` of one kind
+    (a queryset of the kind's page type; none if the kind has no pages)."""
+    model = term_page_class(term_kind)
+    if model is None:
+        return Page.objects.none()
+    locale_id = getattr(locale, "pk", locale)
+    return model.objects.live().filter(term_id__in=list(term_ids), locale_id=locale_id)
+
+
+def term_titles(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:
+    """{term id: title of its page in the locale}, for the terms that have a
+    live page there. One query per kind of term given."""
+    by_kind: dict[str, list[int]] = {}
+    for term in terms:
+        by_kind.setdefault(term.kind, []).append(term.pk)
+    titles: dict[int, str] = {}
+    for kind, ids in by_kind.items():
+        if term_page_class(kind) is not None:
+            titles.update(term_pages(kind, ids, locale_id).values_list("term_id", "title"))
+    return titles
