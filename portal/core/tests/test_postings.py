@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
+from portal.content.generator import Generator
 from portal.core import postings
-from portal.core.generator import Generator
 from portal.core.listing import ListingQuery
 from portal.core.models import ListingPosting
 from portal.news.factories import NewsPageFactory

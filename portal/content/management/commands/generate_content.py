@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.core.generator import Generator, GeneratorError
+from portal.content.generator import Generator, GeneratorError
 
 
 def positive(value):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.core.reference.loader import Loader, ReferenceContentError
+from portal.content.reference.loader import Loader, ReferenceContentError
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "content" / "reference"
 

@@ -1,4 +1,4 @@
-"""Words and phrases for ``portal.core.generator``: what synthetic titles,
+"""Words and phrases for ``portal.content.generator``: what synthetic titles,
 summaries, bodies and document texts are assembled from.
 
 Plain data, no logic. Keyed by the slugs of the reference content (fields of

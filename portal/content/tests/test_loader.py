@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
-from portal.core.reference.loader import Loader
+from portal.content.reference.loader import Loader
 
 pytestmark = pytest.mark.django_db
 

@@ -53,6 +53,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search.models import IndexEntry
 
+from portal.core.cache import bump_content_version
+from portal.core.listing import TAG_PARAMS
+from portal.core.models import ListingPage, ListingPosting
+from portal.core.postings import keys as posting_keys
+from portal.core.postings import rows as posting_rows
 from portal.events.models import EventPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
@@ -60,12 +65,7 @@ from portal.publications import symbols
 from portal.publications.models import PublicationFile, PublicationPage
 from portal.taxonomy.models import TAGS, Term, TermKind
 
-from . import generator_vocabulary as vocab
-from .cache import bump_content_version
-from .listing import TAG_PARAMS
-from .models import ListingPage, ListingPosting
-from .postings import keys as posting_keys
-from .postings import rows as posting_rows
+from . import vocabulary as vocab
 
 SLUG_PREFIX = "gen-"
 SLUG_PATTERN = re.compile(r"^gen-(\d+)-(\d+)$")
