@@ -3,7 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.content.reference.loader import Loader, ReferenceContentError
+from portal.content.reference.loader import Loader
+from portal.content.reference.reading import ReferenceContentError
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "content" / "reference"
 
