@@ -11,10 +11,10 @@ from portal.events.models import EventPage
 from portal.news.models import NewsPage, StoryPage
 from portal.taxonomy.models import TermKind
 
+from . import schema
 from .streamdata import prose
 
 if TYPE_CHECKING:
-    from . import schema
     from .loader import Loader
 
 

@@ -10,10 +10,10 @@ from wagtail.models import Locale
 
 from portal.navigation.models import NavigationMenu
 
+from . import schema
 from .streamdata import normalize
 
 if TYPE_CHECKING:
-    from . import schema
     from .loader import Loader
 
 LINK_MENUS = ("meta", "footer", "footer_secondary", "social")

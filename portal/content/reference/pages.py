@@ -11,10 +11,10 @@ from portal.core.models import ListingPage, StandardPage
 from portal.countries.models import CountryIndexPage
 from portal.home.models import HomePage
 
+from . import schema
 from .streamdata import home_fields, prose
 
 if TYPE_CHECKING:
-    from . import schema
     from .loader import Loader
 
 

@@ -13,10 +13,10 @@ from portal.core.models import StandardPage
 from portal.structures.models import LeadershipPostPage, StructurePage
 from portal.taxonomy.models import TermKind
 
+from . import schema
 from .streamdata import prose
 
 if TYPE_CHECKING:
-    from . import schema
     from .loader import Loader
 
 

@@ -11,10 +11,10 @@ from portal.meetings.models import MeetingSeriesPage
 from portal.taxonomy.models import TermKind
 from portal.topics.models import FieldOfWorkPage
 
+from . import schema
 from .streamdata import prose
 
 if TYPE_CHECKING:
-    from . import schema
     from .loader import Loader
 
 

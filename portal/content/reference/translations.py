@@ -12,12 +12,12 @@ from wagtail.models import Locale, Page
 
 from portal.navigation.models import NavigationMenu
 
+from . import schema
 from .navigation import save_menu
 from .reading import ReferenceContentError
 from .streamdata import assign_changes, home_fields, prose
 
 if TYPE_CHECKING:
-    from . import schema
     from .loader import Loader
 
 
