@@ -1,3 +1,5 @@
+"""The content app's configuration: no models, only commands and code."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,7 @@
+"""``manage.py load_reference_content``: create or update the reference content
+from ``content/reference/`` (see ``portal.content.reference`` and
+docs/reference-content.md)."""
+
 from pathlib import Path
 
 from django.conf import settings
