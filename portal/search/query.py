@@ -51,7 +51,12 @@ TYPES = {
     "leadership": (["structures.LeadershipPostPage"], gettext_lazy("Leadership")),
     "meeting_series": (["meetings.MeetingSeriesPage"], gettext_lazy("Meeting series")),
     "page": (
-        ["core.StandardPage", "listings.ListingPage", "countries.CountryIndexPage", "home.HomePage"],
+        [
+            "core.StandardPage",
+            "listings.ListingPage",
+            "countries.CountryIndexPage",
+            "home.HomePage",
+        ],
         gettext_lazy("Pages"),
     ),
 }

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from portal.core.cache import cached_by_content_version
-from portal.listings.query import CountedSequence
 from portal.core.models import BasePage
+from portal.listings.query import CountedSequence
 from portal.publications.models import PublicationPage
 
 from . import query as search_query

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "portal.translations",
     "portal.visuals",
     "portal.search",
+    "portal.content",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from portal.core.generator import Generator
+from portal.content.generator import Generator
 from portal.listings import postings
 from portal.listings.models import ListingPosting
 from portal.listings.query import ListingQuery

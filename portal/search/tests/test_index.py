@@ -138,7 +138,7 @@ def test_search_index_command_shows_progress_and_rebuilds(client, news):
 
 
 def test_generated_content_is_searchable_and_removable(client):
-    from portal.core.generator import Generator
+    from portal.content.generator import Generator
 
     Generator(seed=11, batch_size=40, progress=False).generate(60)
     generated = NewsPage.objects.filter(slug__startswith="gen-11-").order_by("pk").first()

@@ -1,3 +1,6 @@
+"""``manage.py create_local_admin``: the local-only superuser for development,
+its random password kept in ``local-admin.txt``."""
+
 import secrets
 from pathlib import Path
 

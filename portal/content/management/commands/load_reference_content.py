@@ -1,9 +1,14 @@
+"""``manage.py load_reference_content``: create or update the reference content
+from ``content/reference/`` (see ``portal.content.reference`` and
+docs/reference-content.md)."""
+
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.core.reference.loader import Loader, ReferenceContentError
+from portal.content.reference.loader import Loader
+from portal.content.reference.reading import ReferenceContentError
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "content" / "reference"
 

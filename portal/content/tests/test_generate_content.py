@@ -13,7 +13,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page
 
-from portal.core.generator import (
+from portal.content.generator import (
     Generator,
     Taxonomy,
     path_step,

@@ -1,16 +1,19 @@
+"""``manage.py generate_content``: generate or remove synthetic content at
+scale (see ``portal.content.generator`` and docs/generate-content.md)."""
+
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.core.generator import Generator, GeneratorError
+from portal.content.generator import Generator, GeneratorError
 
 
-def positive(value):
+def positive(value: str) -> int:
     number = int(value)
     if number < 1:
         raise ValueError(value)
     return number
 
 
-def seed(value):
+def seed(value: str) -> int:
     number = int(value)
     if number < 0:
         raise ValueError(value)

@@ -9,7 +9,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
-from portal.core.reference.loader import Loader
+from portal.content.reference.loader import Loader
+from portal.countries.models import Chairpersonship, CountryPage
+from portal.structures.models import LeadershipPostPage, StructureKind, StructurePage
+from portal.topics.models import FieldOfWorkPage
 
 pytestmark = pytest.mark.django_db
 
@@ -129,10 +132,6 @@ def test_missing_file_is_named(content_dir):
 
 def test_reference_facts(page_at):
     """A few facts that must survive any rewrite of the prose."""
-    from portal.countries.models import Chairpersonship, CountryPage
-    from portal.structures.models import LeadershipPostPage, StructureKind, StructurePage
-    from portal.topics.models import FieldOfWorkPage
-
     english = {"locale__language_code": "en"}  # translations are counted in portal/translations
     assert FieldOfWorkPage.objects.filter(**english).count() == 23
     assert CountryPage.objects.filter(status="participating_state", **english).count() == 57
