@@ -56,8 +56,8 @@ from wagtail.search.models import IndexEntry
 from portal.events.models import EventPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
-from portal.publications import symbols
 from portal.publications.models import PublicationFile, PublicationPage
+from portal.taxonomy import symbols
 from portal.taxonomy.models import TAGS, Term, TermKind
 
 from . import generator_vocabulary as vocab

@@ -10,8 +10,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.core.models import TaggedPage
+from portal.taxonomy import symbols
 
-from . import symbols
 from .extraction import extract_text
 
 

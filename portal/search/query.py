@@ -24,7 +24,7 @@ from wagtail.models import Locale, Page
 
 from portal.core.listing import FacetResult as Facet
 from portal.core.listing import Option
-from portal.publications import symbols
+from portal.taxonomy import symbols
 from portal.taxonomy.models import Term, TermKind
 
 from .engines import MAX_MATCHES
@@ -92,17 +92,8 @@ def tokens_of(text):
 def symbol_in(text):
     """The canonical document symbol typed in ``text``, if it is one:
     ``pc.dec/1162``, ``PC.DEC / 1162``, ``pc dec 1162``."""
-    canonical = symbols.normalize(text)
-    if canonical:
-        return canonical
-    match = re.fullmatch(
-        r"\s*([A-Za-z]{2,5})\s*[.\s]\s*([A-Za-z]{2,5})\s*[/\s]\s*(\d[\w./\s]*)", text
-    )
-    if not match:
-        return None
-    body, doc_type, rest = match.groups()
-    rest = re.sub(r"\s+", "/", rest.strip())
-    return symbols.normalize(f"{body}.{doc_type}/{rest}")
+    symbol = symbols.parse_typed(text)
+    return str(symbol) if symbol else None
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from portal.core.listing import CountedSequence, cached_by_content_version
 from portal.core.models import BasePage
 from portal.publications.models import PublicationPage
+from portal.taxonomy import symbols
 
 from . import query as search_query
 from .query import PER_PAGE, SiteSearch
@@ -248,13 +249,9 @@ def autocomplete(request):
 
 
 def _symbol_prefix(text, locale):
-    import re
-
-    compact = re.sub(r"\s+", "", text)
-    match = re.fullmatch(r"([A-Za-z]{2,5})\.([A-Za-z]{1,5})(/[\w./]*)?", compact)
-    if not match:
+    prefix = symbols.typed_prefix(text)
+    if not prefix:
         return []
-    prefix = f"{match[1].upper()}.{match[2].upper()}{match[3] or ''}"
     return (
         PublicationPage.objects.live()
         .filter(
