@@ -13,62 +13,34 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
 from django.db.models.functions import Substr
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from portal.core.listing import FacetResult as Facet
 from portal.core.listing import Option
 from portal.taxonomy import symbols
-from portal.taxonomy.models import Term, TermKind
+from portal.taxonomy.models import Term
 
-from .engines import MAX_MATCHES
-
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 12
-PER_PAGE = 20
-MAX_PAGE = 500
-SNIPPET_SOURCE = 20_000  # characters of indexed text searched for a snippet
+from .definitions import (
+    MAX_MATCHES,
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    MAX_YEAR,
+    MIN_YEAR,
+    SNIPPET_SOURCE,
+    SORTS,
+    TAG_FACETS,
+    TYPES,
+    type_content_types,
+)
+from .engines import engine_for
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-# Search "types": URL value -> (page models, label).
-TYPES = {
-    "news": (["news.NewsPage"], gettext_lazy("News")),
-    "story": (["news.StoryPage"], gettext_lazy("Stories")),
-    "event": (["events.EventPage"], gettext_lazy("Events")),
-    "publication": (["publications.PublicationPage"], gettext_lazy("Publications")),
-    "project": (["projects.ProjectPage"], gettext_lazy("Projects")),
-    "field_of_work": (["topics.FieldOfWorkPage"], gettext_lazy("Fields of work")),
-    "country": (["countries.CountryPage"], gettext_lazy("Countries")),
-    "structure": (["structures.StructurePage"], gettext_lazy("Structures")),
-    "leadership": (["structures.LeadershipPostPage"], gettext_lazy("Leadership")),
-    "meeting_series": (["meetings.MeetingSeriesPage"], gettext_lazy("Meeting series")),
-    "page": (
-        ["core.StandardPage", "core.ListingPage", "countries.CountryIndexPage", "home.HomePage"],
-        gettext_lazy("Pages"),
-    ),
-}
-
-# Tag facets: URL parameter -> (tag table model label, kind of term, label).
-TAG_FACETS = {
-    "field_of_work": (
-        "taxonomy.PageFieldOfWork",
-        TermKind.FIELD_OF_WORK,
-        gettext_lazy("Field of work"),
-    ),
-    "country": ("taxonomy.PageCountry", TermKind.COUNTRY, gettext_lazy("Country")),
-    "structure": ("taxonomy.PageStructure", TermKind.STRUCTURE, gettext_lazy("Structure")),
-}
-
-SORTS = {"relevance": gettext_lazy("Relevance"), "date": gettext_lazy("Date, newest first")}
-MIN_YEAR, MAX_YEAR = 1973, 2100
 
 
 class QueryTooLong(ValueError):
@@ -122,19 +94,6 @@ class Result:
     snippet_html: str
     date: object = None
     symbol: str = ""
-
-
-def type_content_types(using=None):
-    """URL type value -> list of content type ids; and id -> type value."""
-    models = {
-        key: [apps.get_model(label) for label in labels] for key, (labels, _l) in TYPES.items()
-    }
-    flat = [m for ms in models.values() for m in ms]
-    manager = ContentType.objects.db_manager(using) if using else ContentType.objects
-    by_model = manager.get_for_models(*flat)
-    ids = {key: [by_model[m].pk for m in ms] for key, ms in models.items()}
-    reverse = {ct: key for key, cts in ids.items() for ct in cts}
-    return ids, reverse
 
 
 class SiteSearch:
@@ -243,8 +202,6 @@ class SiteSearch:
 
     def engine(self):
         if self._engine is None:
-            from .engines import engine_for
-
             self._engine = engine_for(self)
         return self._engine
 

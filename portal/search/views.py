@@ -18,7 +18,8 @@ from portal.publications.models import PublicationPage
 from portal.taxonomy import symbols
 
 from . import query as search_query
-from .query import PER_PAGE, SiteSearch
+from .definitions import MAX_PAGE, MAX_QUERY_LENGTH, PER_PAGE, SORTS, TYPES
+from .query import SiteSearch
 
 AUTOCOMPLETE_SIZE = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
@@ -63,11 +64,11 @@ def _cached_counts(search):
 
 def _page_number(request, errors):
     value = request.GET.get("page") or "1"
-    if value.isascii() and value.isdigit() and 0 < int(value) <= search_query.MAX_PAGE:
+    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_PAGE:
         return int(value)
     errors.append(
         _("“%(value)s” is not a page number between 1 and %(max)s; showing the first page.")
-        % {"value": value[:20], "max": search_query.MAX_PAGE}
+        % {"value": value[:20], "max": MAX_PAGE}
     )
     return 1
 
@@ -190,7 +191,7 @@ def _sort_links(search, base_url):
     from urllib.parse import urlencode
 
     links = []
-    for value, label in search_query.SORTS.items():
+    for value, label in SORTS.items():
         params = search.selected_params()
         params.pop("sort", None)
         if value != "relevance":
@@ -210,7 +211,7 @@ def _sort_links(search, base_url):
 def autocomplete(request):
     """Up to eight pages for the header box: documents whose symbol starts
     with what was typed, then the best title matches."""
-    text = search_query.clean_query(request.GET.get("q"))[: search_query.MAX_QUERY_LENGTH]
+    text = search_query.clean_query(request.GET.get("q"))[:MAX_QUERY_LENGTH]
     tokens = search_query.tokens_of(text)
     results = []
     if len(text) >= AUTOCOMPLETE_MIN_LENGTH and tokens:
@@ -232,7 +233,7 @@ def autocomplete(request):
                     pages += [by_id[pk] for pk in ids if pk in by_id]
                     pages = pages[:AUTOCOMPLETE_SIZE]
                 _ids, reverse_types = search.types()
-                labels = {key: str(label) for key, (_m, label) in search_query.TYPES.items()}
+                labels = {key: str(label) for key, (_m, label) in TYPES.items()}
                 for page in pages:
                     results.append(
                         {
