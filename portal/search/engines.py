@@ -18,7 +18,7 @@ strings).
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, When
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -182,14 +182,14 @@ class EntryEngine:
             params += [start, offset + limit - start]
         return " UNION ALL ".join(f"({part})" for part in parts), params
 
-    def finds(self, tokens):
+    def finds(self, tokens: list[str]) -> bool:
         """Whether these words (with the same filters) match anything."""
         where, params = self._where(tokens)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT EXISTS (SELECT 1 FROM search_entry e WHERE {where})", params)  # noqa: S608
             return cursor.fetchone()[0]
 
-    def counts(self):
+    def counts(self) -> dict[str, dict[str, int]]:
         """The facet counts and, in the same pass over the matches, the ids of
         the page of results the search expects to show (``page_hint``), kept
         for ``page_ids``."""
@@ -215,7 +215,8 @@ class EntryEngine:
         self._page_ids = (offset, limit, [int(pk) for pk in sorted(ids, key=ids.get)])
         return counts
 
-    def page_ids(self, offset, limit):
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """The ids of one page of results, in order."""
         if self._page_ids is not None:
             first, size, ids = self._page_ids
             if first == offset and limit <= size:
@@ -227,7 +228,7 @@ class EntryEngine:
             cursor.execute(sql, [*params, *page_params])
             return [row[0] for row in cursor.fetchall()]
 
-    def autocomplete(self, tokens, limit):
+    def autocomplete(self, tokens: list[str], limit: int) -> list[int]:
         """Pages whose title words start with what was typed (the last word a
         prefix): structural pages (no date) first, then the newest items."""
         text = _tsquery_text([t.lower() for t in tokens]) + ":*"  # the last word a prefix
@@ -258,7 +259,8 @@ class WagtailEngine:
         self.search = search
         self._matches = None
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet:
+        """The live, public pages of the visitor's language, filtered."""
         search = self.search
         locale_id = search.locale.pk if search.locale else 0
         queryset = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
@@ -283,11 +285,11 @@ class WagtailEngine:
         backend = get_search_backend()
         return backend.search(query, self.base_queryset(), order_by_relevance=by_relevance)
 
-    def finds(self, tokens):
+    def finds(self, tokens: list[str]) -> bool:
         """Whether these words (with the same filters) match anything."""
         return bool(list(self._search(tokens, by_relevance=False)[:1]))
 
-    def matches(self):
+    def matches(self) -> QuerySet:
         """The matching pages, ordered by relevance or date (a queryset)."""
         if self._matches is not None:
             return self._matches
@@ -312,7 +314,7 @@ class WagtailEngine:
         self._matches = queryset
         return queryset
 
-    def counts(self):
+    def counts(self) -> dict[str, dict[str, int]]:
         """Every facet of the (first MAX_MATCHES) matches in one statement:
         the matching ids are computed once (a CTE) and grouped by each facet."""
         matches = self.matches()
@@ -350,7 +352,7 @@ class WagtailEngine:
         raw["type"] = kinds
         return raw
 
-    def autocomplete(self, tokens, limit):
+    def autocomplete(self, tokens: list[str], limit: int) -> list[int]:
         """Wagtail's autocomplete over titles, restricted documents left out."""
         backend = get_search_backend()
         found = backend.autocomplete(" ".join(tokens), self.base_queryset())
@@ -361,7 +363,8 @@ class WagtailEngine:
             ids = [pk for pk in ids if pk not in hidden]
         return ids[:limit]
 
-    def page_ids(self, offset, limit):
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """The ids of one page of results, in order."""
         matches = self.matches()
         total = self.search.counts().get("total", {}).get("", 0)
         if total > MAX_MATCHES:
@@ -379,11 +382,9 @@ def _with_files_in(language: str) -> Q:
 
 
 def _hidden_documents() -> Exists | None:
-    """The pages hidden from public search by their model's declaration
-    (``SearchDocuments.hidden``: restricted documents), which are indexed
-    (editors search them in the admin) but never shown: excluded by an
-    anti-join probed once per match, so the cost does not grow with their
-    number. None when no model hides pages."""
+    """Pages hidden by their model's ``SearchDocuments.hidden`` (restricted
+    documents: indexed for the admin's search, never shown), as an anti-join
+    probed once per match, whatever their number; None when none are."""
     condition = None
     for declared in document_models():
         hidden = declared.hidden_pages()
@@ -393,6 +394,6 @@ def _hidden_documents() -> Exists | None:
     return condition
 
 
-def engine_for(search) -> "EntryEngine | WagtailEngine":
+def engine_for(search) -> EntryEngine | WagtailEngine:
     """The engine for a search: ``search.Entry`` where it exists."""
     return EntryEngine(search) if entries_enabled() else WagtailEngine(search)
