@@ -10,8 +10,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.listings.models import TaggedPage
+from portal.search.definitions import SearchDocuments
+from portal.taxonomy import symbols
 
-from . import symbols
 from .extraction import extract_text
 
 
@@ -32,6 +33,16 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
         RESTRICTED = "restricted", _("Restricted")
 
     schema_type = "CreativeWork"
+    # For site search: the files (their languages and extracted text), the
+    # symbol typed in the search box, and the restricted documents it never shows.
+    search_documents = SearchDocuments(
+        files="files",
+        language_field="language",
+        text_field="text",
+        document_field="document",
+        symbol_field="symbol",
+        hidden=models.Q(distribution=Distribution.RESTRICTED),
+    )
 
     publication_type = models.CharField(
         _("type"),

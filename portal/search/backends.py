@@ -11,16 +11,26 @@ use the default language's configuration. The index stays one table: a
 Both database backends also rank an exact title match first (a ``TitleQuery``
 carries the text as typed). On SQLite the FTS5 table has no stemming, so
 matching is on whole words and prefixes only.
+
+Wagtail's title norm (the average title length over this title's) is kept
+cheap here too: the average is measured once per process
+(``average_title_length``), for this backend and for the bulk indexer.
 """
 
 import threading
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Case, FloatField, Value, When
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.functions import Length
 from django.utils import translation
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
+from wagtail.models import Locale
 
 # Added to (PostgreSQL) or taken from (SQLite, where lower is better) the rank
 # of an exact title match: far above any text-search rank.
@@ -53,21 +63,18 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
     Wagtail's SQLite FTS5 backend, or its portable fallback."""
     if connection.vendor == "postgresql":
         return LocalizedPostgresSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
     if connection.vendor == "sqlite":
-        from modelsearch.backends.database import SearchBackend as database_backend
-
-        backend = database_backend(params)
+        # modelsearch registers the model this module reads on SQLite only.
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
         if isinstance(backend, SQLiteSearchBackend):
             backend.query_compiler_class = _sqlite_compiler()
-        return backend
-    from modelsearch.backends.database import SearchBackend as database_backend
-
-    return database_backend(params)
+    return backend
 
 
 def _sqlite_compiler():
+    # modelsearch registers the model this module reads on SQLite only.
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
 
     class ExactTitleSQLiteCompiler(SQLiteSearchQueryCompiler):
@@ -78,6 +85,29 @@ def _sqlite_compiler():
             return rank - bonus if bonus is not None else rank
 
     return ExactTitleSQLiteCompiler
+
+
+_average_title = {}
+AVERAGE_TITLE_TIMEOUT = 24 * 3600
+
+
+def average_title_length(using: str = DEFAULT_DB_ALIAS, refresh: bool = False) -> float:
+    """The average number of lexemes in an indexed title, which Wagtail's
+    title norm divides by each title's. Measuring it scans the whole index
+    (0.8 s at a million rows), so it is kept in the process and in the shared
+    cache for a day; ``refresh`` measures it again."""
+    key = f"search:average-title:{using}"
+    if not refresh and using in _average_title:
+        return _average_title[using]
+    value = None if refresh else cache.get(key)
+    if value is None:
+        table = get_app_config().get_model("IndexEntry")._meta.db_table
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT AVG(length(title)) FROM {table} WHERE length(title) > 0")  # noqa: S608
+            value = float(cursor.fetchone()[0] or 1.0)
+        cache.set(key, value, AVERAGE_TITLE_TIMEOUT)
+    _average_title[using] = value
+    return value
 
 
 try:
@@ -93,7 +123,7 @@ except ImportError:  # pragma: no cover  (django.contrib.postgres needs psycopg)
 _indexing = threading.local()
 
 
-def language_of(obj):
+def language_of(obj: object) -> str:
     """The language code of an indexed object: its locale's, else the default."""
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
@@ -102,8 +132,6 @@ def language_of(obj):
 
 
 def _locale_languages():
-    from wagtail.models import Locale
-
     return dict(Locale.objects.values_list("pk", "language_code"))
 
 
@@ -130,12 +158,6 @@ if PostgresSearchBackend is not None:
                 super()._refresh_title_norms(full=True)
 
         def _set_title_norms(self, model, objs):
-            from django.db.models import F
-            from django.db.models.functions import Length
-            from modelsearch.utils import get_content_type_pk
-
-            from .bulk import average_title_length
-
             average = average_title_length(self.write_connection.alias)
             self.entries.filter(
                 content_type_id=get_content_type_pk(model),

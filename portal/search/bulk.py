@@ -18,18 +18,28 @@ opt out of Wagtail's own save handler (``search_auto_update = False``).
 """
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import Model
 from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import AutocompleteField, SearchField
+from wagtail.search.index import AutocompleteField, SearchField, class_is_indexed
 
 from portal.core.cache import bump_content_version
 
 from . import dates, entries, vocabulary
+from .backends import average_title_length
+from .models import PageDate
+
+try:
+    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+except ImportError:  # pragma: no cover  (django.contrib.postgres needs psycopg)
+    ObjectIndexer = None
 
 BATCH = 2000
 WEIGHTS = "ABCD"
@@ -63,9 +73,10 @@ def _vector_sql(column_prefix):
 
 
 class PostgresBulkIndexer:
-    def __init__(self, using=DEFAULT_DB_ALIAS):
-        from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+    """Writes Wagtail's index rows for a batch of objects with ``COPY`` and
+    one ``INSERT … SELECT`` (PostgreSQL)."""
 
+    def __init__(self, using=DEFAULT_DB_ALIAS):
         self.using = using
         self.connection = connections[using]
         self.backend = get_search_backend()
@@ -78,8 +89,6 @@ class PostgresBulkIndexer:
         return self.backend.config_for(code)
 
     def rows(self, model, objs):
-        from django.contrib.contenttypes.models import ContentType
-
         content_type = ContentType.objects.db_manager(self.using).get_for_model(model).pk
         for obj in objs:
             indexer = self.object_indexer(obj, self.backend)
@@ -144,44 +153,21 @@ class PostgresBulkIndexer:
         return count
 
 
-_average_title = {}
-AVERAGE_TITLE_TIMEOUT = 24 * 3600
-
-
-def average_title_length(using=DEFAULT_DB_ALIAS, refresh=False):
-    """The average number of lexemes in an indexed title, which Wagtail's
-    title norm divides by each title's. Measuring it scans the whole index
-    (0.8 s at a million rows), so it is kept in the process and in the shared
-    cache for a day; ``refresh`` measures it again."""
-    from django.core.cache import cache
-
-    key = f"search:average-title:{using}"
-    if not refresh and using in _average_title:
-        return _average_title[using]
-    value = None if refresh else cache.get(key)
-    if value is None:
-        table = get_app_config().get_model("IndexEntry")._meta.db_table
-        with connections[using].cursor() as cursor:
-            cursor.execute(f"SELECT AVG(length(title)) FROM {table} WHERE length(title) > 0")  # noqa: S608
-            value = float(cursor.fetchone()[0] or 1.0)
-        cache.set(key, value, AVERAGE_TITLE_TIMEOUT)
-    _average_title[using] = value
-    return value
-
-
 def _objects(model, ids, using):
     queryset = model.get_indexed_objects().using(using).filter(pk__in=ids).order_by("pk")
     return list(queryset)
 
 
-def index_pages(page_ids, using=DEFAULT_DB_ALIAS, progress=None):
+def index_pages(
+    page_ids: Iterable[int],
+    using: str = DEFAULT_DB_ALIAS,
+    progress: Callable[[int], object] | None = None,
+) -> int:
     """Index the pages with these ids (any page types) for search, with their
     dates and title words. Returns the number of pages indexed."""
     page_ids = list(page_ids)
     by_model = defaultdict(list)
     types = Page.objects.using(using).filter(pk__in=page_ids).values_list("pk", "content_type")
-    from django.contrib.contenttypes.models import ContentType
-
     for pk, content_type_id in types:
         model = ContentType.objects.db_manager(using).get_for_id(content_type_id).model_class()
         if model is not None:
@@ -210,7 +196,11 @@ def index_pages(page_ids, using=DEFAULT_DB_ALIAS, progress=None):
     return done
 
 
-def index_model(model, using=DEFAULT_DB_ALIAS, progress=None):
+def index_model(
+    model: type[Model],
+    using: str = DEFAULT_DB_ALIAS,
+    progress: Callable[[int], object] | None = None,
+) -> int:
     """Index every indexed object of a model that is not a page (terms,
     documents, images) in bulk. Returns the number of objects."""
     postgres = connections[using].vendor == "postgresql"
@@ -230,8 +220,6 @@ def index_model(model, using=DEFAULT_DB_ALIAS, progress=None):
 
 
 def _write_dates(model, objs, using):
-    from .models import PageDate
-
     if model not in dates.dated_models():
         return
     PageDate.objects.using(using).bulk_create(
@@ -253,9 +241,8 @@ def _add_words(objs, using):
         vocabulary.add_titles(language, titles)
 
 
-def indexed_page_models():
-    from wagtail.search.index import class_is_indexed
-
+def indexed_page_models() -> list[type[Page]]:
+    """Every concrete page model Wagtail indexes."""
     return [
         model
         for model in apps.get_models()

@@ -2,12 +2,13 @@
 the bulk indexer, ``bulk._write_dates``)."""
 
 from django.apps import apps
+from django.db.models import Model
+
+from portal.listings.models import TaggedPage
 
 
-def dated_models():
+def dated_models() -> list[type[Model]]:
     """The concrete page types with a content ``date`` (every ``TaggedPage``)."""
-    from portal.listings.models import TaggedPage
-
     return [
         model
         for model in apps.get_models()

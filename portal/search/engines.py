@@ -18,16 +18,22 @@ strings).
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, When
+from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .backends import EXACT_TITLE_BONUS, TitleQuery
+from .definitions import (
+    MAX_MATCHES,
+    document_models,
+    entries_enabled,
+    files_relation,
+    tag_table_of,
+    tag_tables,
+)
 from .models import PageDate
 
-# Beyond this many matches, counts and ranking use the first MAX_MATCHES found,
-# so that a query matching most of the site costs no more than a narrow one.
-MAX_MATCHES = 5_000
 # A query with more matches than this among the recent pages is counted and
 # ranked on that many of them (EntryEngine).
 RECENT = 2_000
@@ -53,6 +59,8 @@ TSQUERY = "plainto_tsquery(%s::regconfig, %s)"
 
 
 class EntryEngine:
+    """Matching, counting and ranking on ``search.Entry`` (PostgreSQL)."""
+
     def __init__(self, search):
         self.search = search
         backend = get_search_backend()
@@ -150,7 +158,7 @@ class EntryEngine:
         cheap = "m.exact DESC, m.in_title DESC, m.date DESC NULLS LAST, m.page_id DESC"
         parts, params = [], []
         if offset < RANKED:
-            weights = _sql_weights()
+            weights = get_sql_weights()
             query = TSQUERY
             text = self._text()
             parts.append(
@@ -174,14 +182,14 @@ class EntryEngine:
             params += [start, offset + limit - start]
         return " UNION ALL ".join(f"({part})" for part in parts), params
 
-    def finds(self, tokens):
+    def finds(self, tokens: list[str]) -> bool:
         """Whether these words (with the same filters) match anything."""
         where, params = self._where(tokens)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT EXISTS (SELECT 1 FROM search_entry e WHERE {where})", params)  # noqa: S608
             return cursor.fetchone()[0]
 
-    def counts(self):
+    def counts(self) -> dict[str, dict[str, int]]:
         """The facet counts and, in the same pass over the matches, the ids of
         the page of results the search expects to show (``page_hint``), kept
         for ``page_ids``."""
@@ -207,7 +215,8 @@ class EntryEngine:
         self._page_ids = (offset, limit, [int(pk) for pk in sorted(ids, key=ids.get)])
         return counts
 
-    def page_ids(self, offset, limit):
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """The ids of one page of results, in order."""
         if self._page_ids is not None:
             first, size, ids = self._page_ids
             if first == offset and limit <= size:
@@ -219,7 +228,7 @@ class EntryEngine:
             cursor.execute(sql, [*params, *page_params])
             return [row[0] for row in cursor.fetchall()]
 
-    def autocomplete(self, tokens, limit):
+    def autocomplete(self, tokens: list[str], limit: int) -> list[int]:
         """Pages whose title words start with what was typed (the last word a
         prefix): structural pages (no date) first, then the newest items."""
         text = _tsquery_text([t.lower() for t in tokens]) + ":*"  # the last word a prefix
@@ -234,12 +243,6 @@ class EntryEngine:
             return [row[0] for row in cursor.fetchall()]
 
 
-def _sql_weights():
-    from modelsearch.backends.database.postgres.weights import get_sql_weights
-
-    return get_sql_weights()
-
-
 def _grouped(sql, params):
     counts = {}
     with connection.cursor() as cursor:
@@ -250,13 +253,14 @@ def _grouped(sql, params):
 
 
 class WagtailEngine:
+    """Matching through Wagtail's search backend (SQLite, search servers)."""
+
     def __init__(self, search):
         self.search = search
         self._matches = None
 
-    def base_queryset(self):
-        from portal.publications.models import PublicationFile
-
+    def base_queryset(self) -> QuerySet:
+        """The live, public pages of the visitor's language, filtered."""
         search = self.search
         locale_id = search.locale.pk if search.locale else 0
         queryset = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
@@ -268,9 +272,7 @@ class WagtailEngine:
                     id__in=PageDate.objects.filter(year=value).values("page_id")
                 )
             elif param == "language":
-                queryset = queryset.filter(
-                    id__in=PublicationFile.objects.filter(language=value).values("page_id")
-                )
+                queryset = queryset.filter(_with_files_in(value))
             else:  # a tag facet: any of the three tag tables holds the term
                 through = apps.get_model(tag_table_of(value.kind))
                 queryset = queryset.filter(
@@ -283,11 +285,11 @@ class WagtailEngine:
         backend = get_search_backend()
         return backend.search(query, self.base_queryset(), order_by_relevance=by_relevance)
 
-    def finds(self, tokens):
+    def finds(self, tokens: list[str]) -> bool:
         """Whether these words (with the same filters) match anything."""
         return bool(list(self._search(tokens, by_relevance=False)[:1]))
 
-    def matches(self):
+    def matches(self) -> QuerySet:
         """The matching pages, ordered by relevance or date (a queryset)."""
         if self._matches is not None:
             return self._matches
@@ -304,17 +306,17 @@ class WagtailEngine:
                     output_field=IntegerField(),
                 )
             )
-        queryset = queryset.exclude(Exists(_restricted_documents()))
+        hidden = _hidden_documents()
+        if hidden is not None:
+            queryset = queryset.exclude(hidden)
         if not by_relevance:
             queryset = queryset.order_by(F("search_date__date").desc(nulls_last=True), "-pk")
         self._matches = queryset
         return queryset
 
-    def counts(self):
+    def counts(self) -> dict[str, dict[str, int]]:
         """Every facet of the (first MAX_MATCHES) matches in one statement:
         the matching ids are computed once (a CTE) and grouped by each facet."""
-        from portal.publications.models import PublicationFile
-
         matches = self.matches()
         ids_sql, ids_params = (
             matches.order_by().values("pk")[: MAX_MATCHES + 1].query.sql_with_params()
@@ -326,9 +328,13 @@ class WagtailEngine:
             "WHERE p.id IN (SELECT id FROM m) GROUP BY p.content_type_id",
             f"SELECT 'year', CAST(d.year AS TEXT), COUNT(*) FROM {PageDate._meta.db_table} d "
             "WHERE d.page_id IN (SELECT id FROM m) GROUP BY d.year",
-            f"SELECT 'language', f.language, COUNT(*) FROM {PublicationFile._meta.db_table} f "
-            "WHERE f.page_id IN (SELECT id FROM m) GROUP BY f.language",
         ]
+        files = files_relation()
+        if files is not None:
+            parts.append(
+                f"SELECT 'language', f.language, COUNT(*) FROM {files} f "
+                "WHERE f.page_id IN (SELECT id FROM m) GROUP BY f.language"
+            )
         for label in tag_tables():
             table = apps.get_model(label)._meta.db_table
             parts.append(
@@ -346,19 +352,19 @@ class WagtailEngine:
         raw["type"] = kinds
         return raw
 
-    def autocomplete(self, tokens, limit):
+    def autocomplete(self, tokens: list[str], limit: int) -> list[int]:
         """Wagtail's autocomplete over titles, restricted documents left out."""
         backend = get_search_backend()
         found = backend.autocomplete(" ".join(tokens), self.base_queryset())
         ids = [page.pk for page in found[: limit * 2]]
-        hidden = set(
-            Page.objects.filter(pk__in=ids)
-            .filter(Exists(_restricted_documents()))
-            .values_list("pk", flat=True)
-        )
-        return [pk for pk in ids if pk not in hidden][:limit]
+        condition = _hidden_documents()
+        if condition is not None:
+            hidden = set(Page.objects.filter(condition, pk__in=ids).values_list("pk", flat=True))
+            ids = [pk for pk in ids if pk not in hidden]
+        return ids[:limit]
 
-    def page_ids(self, offset, limit):
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """The ids of one page of results, in order."""
         matches = self.matches()
         total = self.search.counts().get("total", {}).get("", 0)
         if total > MAX_MATCHES:
@@ -366,33 +372,28 @@ class WagtailEngine:
         return list(matches.values_list("pk", flat=True)[offset : offset + limit])
 
 
-def tag_tables():
-    """The labels of the tag tables search counts and filters by
-    (``query.TAG_FACETS``)."""
-    from .query import TAG_FACETS
-
-    return [label for label, _kind, _name in TAG_FACETS.values()]
-
-
-def tag_table_of(kind):
-    """The label of the tag table of a kind of term."""
-    from .query import TAG_FACETS
-
-    return next(label for label, term_kind, _name in TAG_FACETS.values() if term_kind == kind)
+def _with_files_in(language: str) -> Q:
+    """Pages with a declared file (``SearchDocuments``) in ``language``."""
+    condition = Q(pk__in=[])  # nothing, when no page model declares files
+    for declared in document_models():
+        files = declared.files_of(**{declared.declaration.language_field: language})
+        condition |= Q(id__in=files)
+    return condition
 
 
-def _restricted_documents():
-    """Restricted documents are indexed (editors search them in the admin) but
-    never shown: excluded by an anti-join probed once per match, so the cost
-    does not grow with their number."""
-    from portal.publications.models import PublicationPage
+def _hidden_documents() -> Exists | None:
+    """Pages hidden by their model's ``SearchDocuments.hidden`` (restricted
+    documents: indexed for the admin's search, never shown), as an anti-join
+    probed once per match, whatever their number; None when none are."""
+    condition = None
+    for declared in document_models():
+        hidden = declared.hidden_pages()
+        if hidden is not None:
+            exists = Exists(hidden.filter(pk=OuterRef("pk")))
+            condition = exists if condition is None else condition | exists
+    return condition
 
-    return PublicationPage.objects.filter(
-        pk=OuterRef("pk"), distribution=PublicationPage.Distribution.RESTRICTED
-    )
 
-
-def engine_for(search):
-    from . import entries
-
-    return EntryEngine(search) if entries.enabled() else WagtailEngine(search)
+def engine_for(search) -> EntryEngine | WagtailEngine:
+    """The engine for a search: ``search.Entry`` where it exists."""
+    return EntryEngine(search) if entries_enabled() else WagtailEngine(search)

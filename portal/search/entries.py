@@ -23,99 +23,96 @@ A page whose row is missing is simply not found; ``manage.py search_index``
 rebuilds every row.
 """
 
-from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from collections.abc import Callable
+from datetime import date
 
-TABLE = "search_entry"
+from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS, connections
+from modelsearch.conf import get_app_config
+from wagtail.models import Page, PageViewRestriction
+
+from .definitions import entries_enabled, files_relation, hidden_sql, tag_tables, type_content_types
+from .models import Entry, PageDate
+
+TABLE = Entry._meta.db_table
 RECENT = "search_recent"
 # The share of dated pages in the recent tier.
 RECENT_SHARE = 0.2
 
 
-def enabled(using=DEFAULT_DB_ALIAS):
-    """Whether search runs on ``search.Entry``: PostgreSQL with the database
-    backend (SQLite uses Wagtail's FTS5 index; a search server its own)."""
-    return connections[using].vendor == "postgresql" and settings.SEARCH_BACKEND == "database"
+def enabled(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether search runs on ``search.Entry`` (``definitions.entries_enabled``)."""
+    return entries_enabled(using)
 
 
 def _kind_sql(using):
     """A SQL ``CASE`` giving the search type (``TYPES`` key) of ``p.content_type_id``."""
-    from .query import type_content_types
-
     _ids, reverse = type_content_types(using)
     whens = " ".join(f"WHEN {int(ct)} THEN '{kind}'" for ct, kind in sorted(reverse.items()))
     return f"CASE p.content_type_id {whens} ELSE 'page' END" if whens else "'page'"
 
 
 def _tables():
-    from django.apps import apps
-    from wagtail.models import Page, PageViewRestriction
-
-    from portal.publications.models import PublicationFile, PublicationPage
-
-    from .engines import tag_tables
-    from .models import PageDate
-
     return {
         "page": Page._meta.db_table,
         "restriction": PageViewRestriction._meta.db_table,
         "date": PageDate._meta.db_table,
-        "file": PublicationFile._meta.db_table,
-        "publication": PublicationPage._meta.db_table,
-        "publication_pk": PublicationPage._meta.pk.column,
         "tags": [apps.get_model(label)._meta.db_table for label in tag_tables()],
     }
 
 
 def _computed(using):
-    """(column, SQL expression) for every column computed from other tables,
-    over the page ``p`` and its ``PageDate`` row ``d``."""
+    """(column, SQL expression, parameters) for every column computed from
+    other tables, over the page ``p`` and its ``PageDate`` row ``d``."""
     t = _tables()
     terms = " UNION ALL ".join(
         f"SELECT g.term_id FROM {table} g WHERE g.page_id = p.id" for table in t["tags"]
     )
+    files = files_relation()
+    languages = (
+        f"ARRAY(SELECT DISTINCT f.language FROM {files} f WHERE f.page_id = p.id ORDER BY 1)"
+        if files
+        else "ARRAY[]::varchar[]"
+    )
+    hidden, hidden_params = hidden_sql("p.id", using)
     return [
-        ("locale_id", "p.locale_id"),
-        ("title", "p.title"),
-        ("kind", _kind_sql(using)),
-        ("date", "d.date"),
-        ("terms", f"ARRAY({terms})"),
-        (
-            "languages",
-            f"ARRAY(SELECT DISTINCT f.language FROM {t['file']} f "
-            "WHERE f.page_id = p.id ORDER BY 1)",
-        ),
+        ("locale_id", "p.locale_id", []),
+        ("title", "p.title", []),
+        ("kind", _kind_sql(using), []),
+        ("date", "d.date", []),
+        ("terms", f"ARRAY({terms})", []),
+        ("languages", languages, []),
         (
             "recent",
             f"d.date IS NULL OR d.date >= COALESCE((SELECT cutoff FROM {RECENT}), "
             "'-infinity'::date)",
+            [],
         ),
         (
             "visible",
             "p.live AND p.depth > 1 "
             f"AND NOT EXISTS (SELECT 1 FROM {t['restriction']} r JOIN {t['page']} rp "
             "ON rp.id = r.page_id WHERE starts_with(p.path, rp.path)) "
-            f"AND NOT EXISTS (SELECT 1 FROM {t['publication']} pp "
-            f"WHERE pp.{t['publication_pk']} = p.id AND pp.distribution = 'restricted')",
+            f"AND NOT ({hidden})",
+            hidden_params,
         ),
     ]
 
 
-def write(page_ids, using=DEFAULT_DB_ALIAS):
+def write(page_ids: list[int], using: str = DEFAULT_DB_ALIAS) -> int:
     """Write these pages' rows whole: the vectors copied from their Wagtail
     index rows (no text is stemmed again), the rest computed. Pages without an
     index row get none. Returns the number of rows written."""
     page_ids = [int(pk) for pk in page_ids]
     if not page_ids or not enabled(using):
         return 0
-    from modelsearch.conf import get_app_config
-
     t = _tables()
     index = get_app_config().get_model("IndexEntry")._meta.db_table
     computed = _computed(using)
-    columns = ["page_id", "title_norm", "heading", "body", "words", *(c for c, _x in computed)]
+    columns = ["page_id", "title_norm", "heading", "body", "words", *(c for c, _x, _p in computed)]
     values = ["p.id", "e.title_norm", "e.title", "e.body", "e.autocomplete"]
-    values += [x for _c, x in computed]
+    values += [x for _c, x, _p in computed]
+    params = [p for _c, _x, ps in computed for p in ps]
     sql = (
         f"INSERT INTO {TABLE} ({', '.join(columns)}) SELECT {', '.join(values)} "  # noqa: S608
         f"FROM {t['page']} p JOIN {index} e ON e.content_type_id = p.content_type_id "
@@ -125,11 +122,11 @@ def write(page_ids, using=DEFAULT_DB_ALIAS):
         + ", ".join(f"{c} = EXCLUDED.{c}" for c in columns[1:])
     )
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [page_ids])
+        cursor.execute(sql, [*params, page_ids])
         return cursor.rowcount
 
 
-def refresh(page_ids, using=DEFAULT_DB_ALIAS):
+def refresh(page_ids: list[int], using: str = DEFAULT_DB_ALIAS) -> int:
     """Recompute the language, visibility, type, date, tags and document
     languages of these pages' rows, and drop the rows of pages that no longer
     exist. Returns the number of rows updated."""
@@ -137,14 +134,16 @@ def refresh(page_ids, using=DEFAULT_DB_ALIAS):
     if not page_ids or not enabled(using):
         return 0
     t = _tables()
-    sets = ", ".join(f"{column} = {expression}" for column, expression in _computed(using))
+    computed = _computed(using)
+    sets = ", ".join(f"{column} = {expression}" for column, expression, _p in computed)
+    params = [p for _c, _x, ps in computed for p in ps]
     sql = (
         f"UPDATE {TABLE} e SET {sets} "  # noqa: S608
         f"FROM {t['page']} p LEFT JOIN {t['date']} d ON d.page_id = p.id "
         "WHERE e.page_id = p.id AND e.page_id = ANY(%s)"
     )
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [page_ids])
+        cursor.execute(sql, [*params, page_ids])
         updated = cursor.rowcount
         cursor.execute(
             f"DELETE FROM {TABLE} e WHERE e.page_id = ANY(%s) "  # noqa: S608
@@ -154,13 +153,11 @@ def refresh(page_ids, using=DEFAULT_DB_ALIAS):
     return updated
 
 
-def refresh_subtree(page, using=DEFAULT_DB_ALIAS):
+def refresh_subtree(page: Page, using: str = DEFAULT_DB_ALIAS) -> int:
     """Refresh a page and all its descendants (after a move or a change of
     view restrictions, which change what is public below it)."""
     if not enabled(using):
         return 0
-    from wagtail.models import Page
-
     ids = list(
         Page.objects.using(using).filter(path__startswith=page.path).values_list("pk", flat=True)
     )
@@ -170,7 +167,8 @@ def refresh_subtree(page, using=DEFAULT_DB_ALIAS):
     return done
 
 
-def remove(page_ids, using=DEFAULT_DB_ALIAS):
+def remove(page_ids: list[int], using: str = DEFAULT_DB_ALIAS) -> None:
+    """Delete these pages' rows."""
     page_ids = [int(pk) for pk in page_ids]
     if not page_ids or not enabled(using):
         return
@@ -178,12 +176,10 @@ def remove(page_ids, using=DEFAULT_DB_ALIAS):
         cursor.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [page_ids])  # noqa: S608
 
 
-def remove_stale(using=DEFAULT_DB_ALIAS):
+def remove_stale(using: str = DEFAULT_DB_ALIAS) -> int:
     """Drop the rows of pages that no longer exist (after bulk deletes)."""
     if not enabled(using):
         return 0
-    from wagtail.models import Page
-
     with connections[using].cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {TABLE} e WHERE NOT EXISTS "  # noqa: S608
@@ -192,15 +188,17 @@ def remove_stale(using=DEFAULT_DB_ALIAS):
         return cursor.rowcount
 
 
-def rebuild(using=DEFAULT_DB_ALIAS, progress=None, chunk=20_000):
+def rebuild(
+    using: str = DEFAULT_DB_ALIAS,
+    progress: Callable[[int], object] | None = None,
+    chunk: int = 20_000,
+) -> int:
     """Write every page's row from Wagtail's index rows (no text is read or
     stemmed again); rows of deleted pages are dropped and the recent tier
     moved on. Returns the number of rows written.
     ``manage.py search_index --entries-only``."""
     if not enabled(using):
         return 0
-    from wagtail.models import Page
-
     ids = list(
         Page.objects.using(using).filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
     )
@@ -215,7 +213,7 @@ def rebuild(using=DEFAULT_DB_ALIAS, progress=None, chunk=20_000):
     return written
 
 
-def age(using=DEFAULT_DB_ALIAS, share=RECENT_SHARE):
+def age(using: str = DEFAULT_DB_ALIAS, share: float = RECENT_SHARE) -> date | None:
     """Move the recent tier's cutoff so that it holds the newest ``share`` of
     the visible dated pages, and flag the rows accordingly. New pages are
     flagged against the cutoff when written; this moves it on as content

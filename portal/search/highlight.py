@@ -5,7 +5,7 @@ the query is ever rendered as HTML."""
 import re
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 SNIPPET_LENGTH = 240
 
@@ -18,7 +18,8 @@ def _stem(token):
     return token[: max(4, len(token) - 2)]
 
 
-def pattern_for(tokens):
+def pattern_for(tokens: list[str]) -> re.Pattern | None:
+    """A pattern matching the words that share a query word's stem-like prefix."""
     stems = sorted({_stem(t) for t in tokens if t}, key=len, reverse=True)
     if not stems:
         return None
@@ -38,11 +39,12 @@ def _mark(text, pattern):
     return "".join(out)
 
 
-def highlight(text, tokens):
+def highlight(text: str, tokens: list[str]) -> SafeString:
+    """``text`` escaped, with the query's words marked."""
     return mark_safe(_mark(text or "", pattern_for(tokens)))  # noqa: S308 (escaped above)
 
 
-def snippet(texts, tokens, length=SNIPPET_LENGTH):
+def snippet(texts: list[str], tokens: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
     """A passage of about ``length`` characters around the first match in the
     first of ``texts`` that has one (else the start of the first non-empty
     text), with the matches marked."""

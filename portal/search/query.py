@@ -1,86 +1,54 @@
-"""Site search: one ranked list across every page type, in the visitor's
-language, with facets, sorting, pagination, snippets and suggestions.
+"""A search as the visitor asked for it: ``SiteSearch``.
 
-``SiteSearch`` reads ``q`` and the filters from a query string, validates
-them (errors are shown with a 400, and the invalid filters ignored), runs the
-query through Wagtail's search backend, then counts the facets of the whole
-match set in one SQL statement.
+``SiteSearch`` reads ``q``, the filters, the sort and the page number from a
+query string and validates them (errors are shown with a 400, and the invalid
+values ignored). It then answers through an engine (``engines.engine_for``):
+the facet counts of the whole match set, the ids of one page of results, the
+document whose symbol was typed, a spelling correction, the editors'
+promotions. Caching, pagination and what a results page shows are the
+service's business (``service.py``).
 """
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models.functions import Substr
-from django.utils.translation import get_language, gettext_lazy
+from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from portal.listings.query import FacetResult as Facet
 from portal.listings.query import Option
-from portal.publications import symbols
-from portal.taxonomy.models import Term, TermKind
+from portal.taxonomy import symbols
+from portal.taxonomy.filters import param_value, parse_tags, parse_year
+from portal.taxonomy.models import Term
+from portal.taxonomy.registry import tag_kinds
 
-from .engines import MAX_MATCHES
-
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 12
-PER_PAGE = 20
-MAX_PAGE = 500
-SNIPPET_SOURCE = 20_000  # characters of indexed text searched for a snippet
+from .definitions import (
+    MAX_MATCHES,
+    MAX_PAGE,
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    SORTS,
+    TYPES,
+    document_models,
+    type_content_types,
+)
+from .engines import EntryEngine, WagtailEngine, engine_for
+from .vocabulary import suggest
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
-# Search "types": URL value -> (page models, label).
-TYPES = {
-    "news": (["news.NewsPage"], gettext_lazy("News")),
-    "story": (["news.StoryPage"], gettext_lazy("Stories")),
-    "event": (["events.EventPage"], gettext_lazy("Events")),
-    "publication": (["publications.PublicationPage"], gettext_lazy("Publications")),
-    "project": (["projects.ProjectPage"], gettext_lazy("Projects")),
-    "field_of_work": (["topics.FieldOfWorkPage"], gettext_lazy("Fields of work")),
-    "country": (["countries.CountryPage"], gettext_lazy("Countries")),
-    "structure": (["structures.StructurePage"], gettext_lazy("Structures")),
-    "leadership": (["structures.LeadershipPostPage"], gettext_lazy("Leadership")),
-    "meeting_series": (["meetings.MeetingSeriesPage"], gettext_lazy("Meeting series")),
-    "page": (
-        [
-            "core.StandardPage",
-            "listings.ListingPage",
-            "countries.CountryIndexPage",
-            "home.HomePage",
-        ],
-        gettext_lazy("Pages"),
-    ),
-}
 
-# Tag facets: URL parameter -> (tag table model label, kind of term, label).
-TAG_FACETS = {
-    "field_of_work": (
-        "taxonomy.PageFieldOfWork",
-        TermKind.FIELD_OF_WORK,
-        gettext_lazy("Field of work"),
-    ),
-    "country": ("taxonomy.PageCountry", TermKind.COUNTRY, gettext_lazy("Country")),
-    "structure": ("taxonomy.PageStructure", TermKind.STRUCTURE, gettext_lazy("Structure")),
-}
-
-SORTS = {"relevance": gettext_lazy("Relevance"), "date": gettext_lazy("Date, newest first")}
-MIN_YEAR, MAX_YEAR = 1973, 2100
-
-
-class QueryTooLong(ValueError):
-    pass
-
-
-def clean_query(raw):
+def clean_query(raw: str | None) -> str:
     """The query as typed, made safe: Unicode-normalized, control characters
     (null bytes included) removed, white space folded."""
     text = unicodedata.normalize("NFKC", raw or "")
@@ -88,30 +56,14 @@ def clean_query(raw):
     return " ".join(text.split())
 
 
-def tokens_of(text):
+def tokens_of(text: str) -> list[str]:
     """The words and numbers of a query; everything else (operators,
     punctuation, quotes) is dropped, so no input reaches the database as syntax."""
     return TOKEN.findall(text)[:MAX_TERMS]
 
 
-def symbol_in(text):
-    """The canonical document symbol typed in ``text``, if it is one:
-    ``pc.dec/1162``, ``PC.DEC / 1162``, ``pc dec 1162``."""
-    canonical = symbols.normalize(text)
-    if canonical:
-        return canonical
-    match = re.fullmatch(
-        r"\s*([A-Za-z]{2,5})\s*[.\s]\s*([A-Za-z]{2,5})\s*[/\s]\s*(\d[\w./\s]*)", text
-    )
-    if not match:
-        return None
-    body, doc_type, rest = match.groups()
-    rest = re.sub(r"\s+", "/", rest.strip())
-    return symbols.normalize(f"{body}.{doc_type}/{rest}")
-
-
 @contextmanager
-def bounded_time():
+def bounded_time() -> Iterator[None]:
     """Run the enclosed queries under PostgreSQL's statement_timeout."""
     if connection.vendor != "postgresql":
         yield
@@ -126,33 +78,49 @@ def bounded_time():
         yield
 
 
-@dataclass
-class Result:
-    page_id: int
-    title: str
-    url: str
-    type_label: str
-    title_html: str
-    snippet_html: str
-    date: object = None
-    symbol: str = ""
+def is_timeout(exc: Exception) -> bool:
+    """Whether a database error is PostgreSQL cancelling a search that ran too long."""
+    return isinstance(exc, DatabaseError) and "statement timeout" in str(exc).lower()
 
 
-def type_content_types(using=None):
-    """URL type value -> list of content type ids; and id -> type value."""
-    models = {
-        key: [apps.get_model(label) for label in labels] for key, (labels, _l) in TYPES.items()
-    }
-    flat = [m for ms in models.values() for m in ms]
-    manager = ContentType.objects.db_manager(using) if using else ContentType.objects
-    by_model = manager.get_for_models(*flat)
-    ids = {key: [by_model[m].pk for m in ms] for key, ms in models.items()}
-    reverse = {ct: key for key, cts in ids.items() for ct in cts}
-    return ids, reverse
+def documents_with_symbol(symbol: str) -> Iterator[QuerySet]:
+    """For each page model declaring a ``symbol_field`` (``SearchDocuments``),
+    its live pages with this canonical symbol that public search shows."""
+    for declared in document_models():
+        field = declared.declaration.symbol_field
+        if not field:
+            continue
+        pages = declared.page_model.objects.live().filter(**{field: symbol})
+        if declared.declaration.hidden is not None:
+            pages = pages.exclude(declared.declaration.hidden)
+        yield pages
+
+
+def documents_with_symbol_prefix(prefix: str, locale: Locale, limit: int) -> list[Page]:
+    """Up to ``limit`` live pages shown by public search in ``locale`` whose
+    symbol starts with ``prefix``, by symbol."""
+    found = []
+    for declared in document_models():
+        field = declared.declaration.symbol_field
+        if not field or len(found) >= limit:
+            continue
+        pages = declared.page_model.objects.live().filter(
+            locale=locale, **{f"{field}__startswith": prefix}
+        )
+        if declared.declaration.hidden is not None:
+            pages = pages.exclude(declared.declaration.hidden)
+        only = ("id", "title", "url_path", "content_type_id", field)
+        found += pages.order_by(field).only(*only)[: limit - len(found)]
+    return found
 
 
 class SiteSearch:
-    def __init__(self, params, locale=None, language=None):
+    """One search: the query, filters, sort and page asked for, validated,
+    and what the engine finds for them."""
+
+    def __init__(
+        self, params: Mapping[str, str], locale: Locale | None = None, language: str | None = None
+    ):
         self.params = params
         self.language = language or (locale.language_code if locale else get_language())
         # No Locale row: nothing is published in that language yet.
@@ -184,6 +152,7 @@ class SiteSearch:
             )
             self.sort = "relevance"
         self._parse_filters(params)
+        self.page_number = self._page_number(params)
         self._counts = None
         self._types = None
         self._engine = None
@@ -200,19 +169,14 @@ class SiteSearch:
                 self.filters["type"] = value
             else:
                 self._invalid(value, _("type"))
-        for param, (_model, kind, label) in TAG_FACETS.items():
-            value = (params.get(param) or "").strip()
-            if not value:
-                continue
-            term = Term.objects.filter(kind=kind, slug=value[:120]).first()
-            if term is None:
-                self._invalid(value, str(label).lower())
-            else:
-                self.filters[param] = term
-        value = (params.get("year") or "").strip()
+        terms, unknown = parse_tags(params)
+        self.filters.update(terms)
+        for kind, value in unknown:
+            self._invalid(value, str(kind.label).lower())
+        value = param_value(params, "year")
         if value:
-            if value.isascii() and value.isdigit() and MIN_YEAR <= int(value) <= MAX_YEAR:
-                self.filters["year"] = int(value)
+            if parse_year(value) is not None:
+                self.filters["year"] = parse_year(value)
             else:
                 self._invalid(value, _("year"))
         value = (params.get("language") or "").strip()
@@ -222,6 +186,16 @@ class SiteSearch:
             else:
                 self._invalid(value, _("language"))
 
+    def _page_number(self, params):
+        value = params.get("page") or "1"
+        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_PAGE:
+            return int(value)
+        self.errors.append(
+            _("“%(value)s” is not a page number between 1 and %(max)s; showing the first page.")
+            % {"value": value[:20], "max": MAX_PAGE}
+        )
+        return 1
+
     def _invalid(self, value, facet):
         self.errors.append(
             _("“%(value)s” is not a valid %(facet)s; that filter was ignored.")
@@ -229,63 +203,76 @@ class SiteSearch:
         )
 
     @property
-    def runnable(self):
+    def runnable(self) -> bool:
         return bool(self.tokens) and not self.too_long
+
+    def selected_params(self) -> dict[str, str]:
+        """The query, valid filters and sort, as URL parameters."""
+        params = {"q": self.query}
+        for param, value in self.filters.items():
+            params[param] = value.slug if isinstance(value, Term) else str(value)
+        if self.sort != "relevance":
+            params["sort"] = self.sort
+        return params
 
     # -- the query ---------------------------------------------------------------------
 
-    def symbol_match(self):
+    def symbol_match(self) -> Page | None:
         """The live public document whose symbol was typed, in the visitor's
         language or else the default one."""
-        canonical = symbol_in(self.query) if self.query else None
-        if not canonical:
+        symbol = symbols.parse_typed(self.query) if self.query else None
+        if symbol is None:
             return None
-        from portal.publications.models import PublicationPage
+        for documents in documents_with_symbol(str(symbol)):
+            document = (
+                documents.filter(locale_id=self.locale.pk if self.locale else 0).first()
+                or documents.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+            )
+            if document is not None:
+                return document
+        return None
 
-        documents = PublicationPage.objects.live().filter(
-            symbol=canonical, distribution=PublicationPage.Distribution.PUBLIC
-        )
-        return (
-            documents.filter(locale_id=self.locale.pk if self.locale else 0).first()
-            or documents.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-        )
-
-    def types(self):
+    def types(self) -> tuple[dict[str, list[int]], dict[int, str]]:
+        """``definitions.type_content_types()``, once per search."""
         if self._types is None:
             self._types = type_content_types()
         return self._types
 
-    def engine(self):
+    def engine(self) -> EntryEngine | WagtailEngine:
+        """The engine answering this search (``engines.engine_for``)."""
         if self._engine is None:
-            from .engines import engine_for
-
             self._engine = engine_for(self)
         return self._engine
 
     # -- counts ------------------------------------------------------------------------
 
-    def counts(self):
+    def counts(self) -> dict[str, dict[str, int]]:
         """{facet: {value: count}} for the (first MAX_MATCHES) matches, and the
         total under "total"."""
         if self._counts is None:
             self._counts = self.engine().counts()
         return self._counts
 
-    def cap(self):
+    def use_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        """Answer with these counts (from the cache) instead of counting again."""
+        self._counts = counts
+
+    def cap(self) -> int:
         """How many matches are counted and ranked at most."""
         return self.counts().get("cap", {}).get("", MAX_MATCHES)
 
-    def total(self):
+    def total(self) -> int:
         return min(self.counts().get("total", {}).get("", 0), self.cap())
 
-    def capped(self):
+    def capped(self) -> bool:
         """Whether the query matches more pages than are counted."""
         return self.counts().get("total", {}).get("", 0) > self.cap()
 
-    def facets(self, base_url):
+    def facets(self, base_url: str) -> list[Facet]:
+        """Every facet with the counts of its values and links choosing or
+        removing each."""
         counts = self.counts()
         selected = self.selected_params()
-        facets = []
 
         def url(param, value):
             params = {k: v for k, v in selected.items() if k != param}
@@ -301,7 +288,7 @@ class SiteSearch:
             return Facet(param, str(label), options, current, url(param, None))
 
         type_counts = counts.get("type", {})
-        facets.append(
+        facets = [
             facet(
                 "type",
                 _("Type"),
@@ -311,17 +298,17 @@ class SiteSearch:
                     if type_counts.get(key)
                 ],
             )
-        )
+        ]
         term_counts = {int(t): n for t, n in counts.get("term", {}).items()}
         terms = {t.pk: t for t in Term.objects.filter(pk__in=term_counts)}
-        for param, (_model, kind, label) in TAG_FACETS.items():
+        for kind in tag_kinds():
             options = [
                 Option(terms[t].slug, terms[t].name, n)
                 for t, n in term_counts.items()
-                if t in terms and terms[t].kind == kind
+                if t in terms and terms[t].kind == kind.term_kind
             ]
             options.sort(key=lambda o: (-o.count, o.label))
-            facets.append(facet(param, label, options))
+            facets.append(facet(kind.param, kind.label, options))
         years = sorted(counts.get("year", {}).items(), key=lambda item: -int(item[0]))
         facets.append(facet("year", _("Year"), [Option(y, y, n) for y, n in years]))
         languages = counts.get("language", {})
@@ -338,76 +325,16 @@ class SiteSearch:
         )
         return facets
 
-    def selected_params(self):
-        params = {"q": self.query}
-        for param, value in self.filters.items():
-            params[param] = value.slug if isinstance(value, Term) else str(value)
-        if self.sort != "relevance":
-            params["sort"] = self.sort
-        return params
-
     # -- one page of results ----------------------------------------------------------------
 
-    def page_ids(self, offset, limit):
+    def page_ids(self, offset: int, limit: int) -> list[int]:
         """The ids of one page of results, in order."""
         return self.engine().page_ids(offset, limit)
 
-    def results(self, ids, request=None):
-        from .highlight import highlight, snippet
-
-        if not ids:
-            return []
-        pages = Page.objects.filter(pk__in=ids).specific()
-        specific = {p.pk: p for p in pages}
-        pages = [specific[pk] for pk in ids if pk in specific]
-        texts = self._indexed_texts(pages)
-        _ids, reverse = self.types()
-        labels = {key: label for key, (_m, label) in TYPES.items()}
-        results = []
-        for page in pages:
-            base = page
-            summary = getattr(page, "summary", "") or ""
-            label = getattr(page, "label", "") or labels.get(reverse.get(base.content_type_id), "")
-            results.append(
-                Result(
-                    page_id=page.pk,
-                    title=page.title,
-                    url=page.get_url(request) or "",
-                    type_label=str(label),
-                    title_html=highlight(page.title, self.tokens),
-                    snippet_html=snippet([summary, texts.get(base.pk, "")], self.tokens),
-                    date=getattr(page, "date", None),
-                    symbol=getattr(page, "symbol", "") or "",
-                )
-            )
-        return results
-
-    def _indexed_texts(self, pages):
-        """The indexed body text of each page (the text search matched), from
-        Wagtail's index table, looked up by its unique key."""
-        from django.db.models import Q
-        from modelsearch.conf import get_app_config
-
-        IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806
-
-        column = "body_text" if connection.vendor == "postgresql" else "body"
-        if not any(f.name == column for f in IndexEntry._meta.get_fields()):
-            return {}
-        condition = Q()
-        for page in pages:
-            condition |= Q(content_type_id=page.content_type_id, object_id=str(page.pk))
-        rows = (
-            IndexEntry.objects.filter(condition)
-            .annotate(text=Substr(column, 1, SNIPPET_SOURCE))
-            .values_list("object_id", "text")
-        )
-        return {int(object_id): text or "" for object_id, text in rows}
-
     # -- help when there is little to show ------------------------------------------------
 
-    def suggestion(self):
-        from .vocabulary import suggest
-
+    def suggestion(self) -> str | None:
+        """The query with misspelt words corrected, when that finds something."""
         if not self.tokens:
             return None
         corrected = suggest(self.language, self.tokens)
@@ -417,10 +344,8 @@ class SiteSearch:
             return None
         return " ".join(corrected)
 
-    def promotions(self):
-        from wagtail.contrib.search_promotions.models import SearchPromotion
-        from wagtail.search.utils import normalise_query_string
-
+    def promotions(self) -> list[SearchPromotion]:
+        """The editors' promoted results for this query, in this language."""
         if not self.query:
             return []
         picks = SearchPromotion.objects.filter(
@@ -433,12 +358,7 @@ class SiteSearch:
             or (pick.page.live and self.locale and pick.page.locale_id == self.locale.pk)
         ]
 
-    def record_hit(self):
-        from wagtail.contrib.search_promotions.models import Query
-
+    def record_hit(self) -> None:
+        """Count this search for its query (popular queries, promotions)."""
         if self.query and len(self.query) <= MAX_QUERY_LENGTH:
             Query.get(self.query).add_hit()
-
-
-def is_timeout(exc):
-    return isinstance(exc, DatabaseError) and "statement timeout" in str(exc).lower()

@@ -8,13 +8,17 @@ but change what search knows of it (tags, files, view restrictions, moves)
 refresh its entry, or its subtree's.
 """
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search.index import remove_object
 from wagtail.signals import page_published, post_page_move
 
 from portal.core.cache import bump_content_version
 
 from . import bulk, entries
-from .engines import tag_tables
+from .definitions import document_models, tag_tables
 
 # A save naming only other fields (a draft saved as a revision, a lock) leaves
 # the live page's searchable content as it was.
@@ -36,16 +40,12 @@ def _page_published(sender, instance, **kwargs):
 
 
 def _page_moved(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=instance.pk).first()
     if page is not None:
         entries.refresh_subtree(page)
 
 
 def _page_deleted(sender, instance, **kwargs):
-    from wagtail.search.index import remove_object
-
     if sender is not type(instance):
         return  # once per page, for its most specific class
     remove_object(instance)
@@ -53,14 +53,13 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def _child_changed(sender, instance, raw=False, **kwargs):
-    """A tag or a publication file was added, changed or removed."""
+    """A tag or a document's file (``SearchDocuments.files``) was added,
+    changed or removed."""
     if not raw and instance.page_id:
         entries.refresh([instance.page_id])
 
 
 def _restriction_changed(sender, instance, raw=False, **kwargs):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=instance.page_id).first() if not raw else None
     if page is not None:
         entries.refresh_subtree(page)
@@ -68,22 +67,23 @@ def _restriction_changed(sender, instance, raw=False, **kwargs):
 
 
 def _document_saved(sender, instance, **kwargs):
-    """A replaced file has new extracted text (``portal.publications.signals``
-    runs first): reindex the publications that use it."""
-    from portal.publications.models import PublicationFile
-
-    page_ids = list(
-        PublicationFile.objects.filter(document=instance).values_list("page_id", flat=True)
-    )
+    """A replaced file has new extracted text (the app owning the files
+    extracts it first, e.g. ``portal.publications.signals``): reindex the pages
+    whose declared files (``SearchDocuments``) use it."""
+    page_ids = []
+    for declared in document_models():
+        document_field = declared.declaration.document_field
+        page_ids += declared.files_of(**{document_field: instance}).values_list(
+            declared.page_attname, flat=True
+        )
     if page_ids:
         bulk.index_pages(page_ids)  # also marks cached search results stale
 
 
-def connect():
-    from django.apps import apps
-    from wagtail.documents import get_document_model
-    from wagtail.models import PageViewRestriction
-
+def connect() -> None:
+    """Connect the handlers (``SearchConfig.ready``): to every indexed page
+    model, to the tag tables and to the files of the page models that declare
+    ``SearchDocuments``."""
     post_save.connect(
         _document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
     )
@@ -96,8 +96,10 @@ def connect():
         )
     page_published.connect(_page_published, dispatch_uid="search-page-published")
     post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
-    for label in (*tag_tables(), "publications.PublicationFile"):
-        model = apps.get_model(label)
+    children = [apps.get_model(label) for label in tag_tables()]
+    children += [declared.files_model for declared in document_models()]
+    for model in children:
+        label = model._meta.label
         for signal in (post_save, post_delete):
             signal.connect(
                 _child_changed, sender=model, dispatch_uid=f"search-{id(signal)}-{label}"

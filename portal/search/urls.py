@@ -1,3 +1,5 @@
+"""The results page and its suggestions, below ``/<language>/search/``."""
+
 from django.urls import path
 
 from . import views

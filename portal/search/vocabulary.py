@@ -10,9 +10,13 @@ how often the word occurs).
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Locale, Page
+
+from portal.taxonomy.models import Term
 
 from .models import Word
 
@@ -21,11 +25,12 @@ MAX_WORD = 60
 BATCH = 5000
 
 
-def words_of(text):
+def words_of(text: str) -> list[str]:
+    """The words of a title worth keeping: letters only, three or more."""
     return [w for w in WORD.findall((text or "").lower()) if len(w) <= MAX_WORD]
 
 
-def add_titles(language, titles):
+def add_titles(language: str, titles: Iterable[str]) -> None:
     """Add the words of ``titles`` (new words only; counts are left alone)."""
     counts = Counter(w for title in titles for w in words_of(title))
     Word.objects.bulk_create(
@@ -35,13 +40,11 @@ def add_titles(language, titles):
     )
 
 
-def rebuild(languages=None, progress=None):
+def rebuild(
+    languages: Iterable[str] | None = None, progress: Callable[[int], object] | None = None
+) -> dict[str, int]:
     """Recount the vocabulary of each language from live page titles (and
     term names for the default language). Returns {language: words}."""
-    from wagtail.models import Locale, Page
-
-    from portal.taxonomy.models import Term
-
     sizes = {}
     locales = Locale.objects.all()
     if languages:
@@ -71,7 +74,7 @@ def rebuild(languages=None, progress=None):
     return sizes
 
 
-def suggest(language, tokens):
+def suggest(language: str, tokens: list[str]) -> list[str] | None:
     """A corrected list of ``tokens``, or None when every word is known or
     none has a close match."""
     lowered = [t.lower() for t in tokens]

@@ -25,9 +25,9 @@ from portal.events.models import EventPage
 from portal.listings.models import ListingPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
-from portal.publications import symbols
 from portal.publications.factories import PublicationPageFactory
 from portal.publications.models import PublicationFile, PublicationPage
+from portal.taxonomy import symbols
 from portal.taxonomy.models import PageCountry, PageFieldOfWork, PageStructure, TermKind
 
 pytestmark = pytest.mark.django_db

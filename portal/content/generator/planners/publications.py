@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.utils import translation
 
-from portal.publications import symbols
 from portal.publications.models import PublicationPage
+from portal.taxonomy import symbols
 
 from ..draws import LANGUAGE_COUNT, PUBLICATION_TYPES, random_day
 from ..kinds import CYCLE, OFFICIAL_PER_CYCLE

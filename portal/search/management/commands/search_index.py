@@ -1,3 +1,5 @@
+"""``manage.py search_index``: rebuild site search (see docs/search.md)."""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError

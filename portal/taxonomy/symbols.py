@@ -1,6 +1,10 @@
 """Document symbols of official documents: ``PC.DEC/1162``, ``MC.DEC/3/24``,
 ``SEC.GAL/116/19/Rev.1``, ``CIO.GAL/12/25/Corr.1``.
 
+The organization's classification of its official documents, shared by the
+documents library (``portal.publications``), listings and site search. A pure
+parser: no models, no database.
+
 Grammar (after removing white space; case-insensitive on input)::
 
     symbol  = body "." type "/" number [ "/" year ] { "/" suffix }
@@ -10,7 +14,11 @@ Grammar (after removing white space; case-insensitive on input)::
     year    = 2 digits (73-99 -> 19xx, 00-72 -> 20xx) or 4 digits
     suffix  = ("Rev" | "Corr" | "Add") "." digits
 
-``parse`` returns a ``Symbol`` or raises ``SymbolError`` saying what is wrong.
+``parse`` returns a ``Symbol`` or raises ``SymbolError`` saying what is wrong
+(editors' input). For what visitors type in a search box, ``parse_typed`` also
+reads spaces for the dot and the slashes (``pc dec 1162``) and returns
+``None`` for anything that is not a symbol; ``typed_prefix`` reads the start
+of a symbol being typed (``pc.dec/11``), for suggestions.
 """
 
 import re
@@ -109,7 +117,7 @@ def _year(text):
     )
 
 
-def parse(text):
+def parse(text: str) -> Symbol:
     """Parse and normalize a symbol such as ``pc.dec / 1162``."""
     if not isinstance(text, str) or not text.strip():
         raise SymbolError(_("Enter a document symbol, such as PC.DEC/1162."))
@@ -177,7 +185,7 @@ def parse(text):
     )
 
 
-def normalize(text):
+def normalize(text: str) -> str | None:
     """The canonical spelling of a symbol, or ``None`` when ``text`` is not one."""
     try:
         return str(parse(text))
@@ -185,7 +193,44 @@ def normalize(text):
         return None
 
 
-def validate_symbol(value):
+# A symbol as typed in a search box, with spaces where the dot or the slashes
+# belong: "pc dec 1162", "PC.DEC 1162", "mc dec 4 22".
+_TYPED = re.compile(r"\s*([A-Za-z]{2,5})\s*[.\s]\s*([A-Za-z]{2,5})\s*[/\s]\s*(\d[\w./\s]*)")
+# The beginning of a symbol being typed (white space removed): "PC.D", "pc.dec/11".
+_PREFIX = re.compile(r"([A-Za-z]{2,5})\.([A-Za-z]{1,5})(/[\w./]*)?")
+
+
+def parse_typed(text: str) -> Symbol | None:
+    """The symbol typed in a search box, read leniently: ``pc.dec/1162``,
+    ``PC.DEC / 1162`` and ``pc dec 1162`` are ``PC.DEC/1162``. ``None`` when
+    ``text`` is not a symbol (it is then searched as words)."""
+    try:
+        return parse(text)
+    except SymbolError:
+        pass
+    match = _TYPED.fullmatch(text or "")
+    if not match:
+        return None
+    body, doc_type, rest = match.groups()
+    rest = re.sub(r"\s+", "/", rest.strip())
+    try:
+        return parse(f"{body}.{doc_type}/{rest}")
+    except SymbolError:
+        return None
+
+
+def typed_prefix(text: str) -> str | None:
+    """The canonical beginning of a symbol being typed, for matching the
+    symbols that start with it: ``pc.dec/11`` -> ``PC.DEC/11``, ``sec. g`` ->
+    ``SEC.G``; ``None`` when ``text`` does not start like a symbol (a body, a
+    dot and the start of a document type)."""
+    match = _PREFIX.fullmatch(re.sub(r"\s+", "", text or ""))
+    if not match:
+        return None
+    return f"{match[1].upper()}.{match[2].upper()}{match[3] or ''}"
+
+
+def validate_symbol(value: str) -> None:
     """Model-field validator: a clear message for a malformed symbol."""
     if not value:
         return

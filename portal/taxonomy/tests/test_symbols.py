@@ -1,7 +1,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.publications.symbols import SymbolError, normalize, parse, validate_symbol
+from portal.taxonomy.symbols import (
+    SymbolError,
+    normalize,
+    parse,
+    parse_typed,
+    typed_prefix,
+    validate_symbol,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +80,46 @@ def test_validator_raises_validation_error():
     with pytest.raises(ValidationError) as excinfo:
         validate_symbol("XX.DEC/1")
     assert "Unknown issuing body" in excinfo.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    "typed,canonical",
+    [
+        ("PC.DEC/1162", "PC.DEC/1162"),
+        ("pc.dec/1162", "PC.DEC/1162"),
+        ("PC.DEC / 1162", "PC.DEC/1162"),
+        (" pc . dec /1162 ", "PC.DEC/1162"),
+        ("pc dec 1162", "PC.DEC/1162"),
+        ("PC.DEC 1162", "PC.DEC/1162"),
+        ("mc dec 4 22", "MC.DEC/4/22"),
+        ("MC.DEC/4/22/Corr.1", "MC.DEC/4/22/Corr.1"),
+        ("mc dec 4 22 corr.1", "MC.DEC/4/22/Corr.1"),
+        ("sec gal/116/19/rev.1", "SEC.GAL/116/19/Rev.1"),
+    ],
+)
+def test_a_symbol_typed_in_a_search_box(typed, canonical):
+    assert str(parse_typed(typed)) == canonical
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "policing", "pc dec", "PC.DEC/9999999", "xx dec 1", "pc foo 1", "pc.dec/", "pc dec 1 2 3"],
+)
+def test_what_is_not_a_symbol_is_none(typed):
+    assert parse_typed(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed,prefix",
+    [
+        ("pc.dec/11", "PC.DEC/11"),
+        ("PC.D", "PC.D"),
+        ("sec. gal / 116", "SEC.GAL/116"),
+        ("pc", None),
+        ("pc dec", None),
+        ("policing", None),
+        ("", None),
+    ],
+)
+def test_the_start_of_a_symbol_being_typed(typed, prefix):
+    assert typed_prefix(typed) == prefix
