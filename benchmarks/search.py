@@ -159,10 +159,10 @@ def main():
         for _ in range(args.repeat):
             cache.clear()
             client.get("/en/")  # menus back in the cache: only search is measured
-            elapsed, response, n = timed(client, "/en/search/", {"q": query})
+            elapsed, _cpu, response, n = timed(client, "/en/search/", {"q": query})
             cold.append(elapsed)
             counts.append(n)
-            elapsed, response, n = timed(client, "/en/search/", {"q": query})
+            elapsed, _cpu, response, n = timed(client, "/en/search/", {"q": query})
             warm.append(elapsed)
         statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
         total = _results_count(response)
@@ -183,7 +183,7 @@ def main():
     for prefix in PREFIXES:
         for _ in range(args.repeat):
             cache.clear()
-            elapsed, _response, _n = timed(client, "/en/search/suggest/", {"q": prefix})
+            elapsed, _cpu, _response, _n = timed(client, "/en/search/suggest/", {"q": prefix})
             suggest.append(elapsed)
 
     lines = [

@@ -17,6 +17,8 @@ from portal.listings.models import ListingPage, TaggedPage
 from portal.listings.query import ListingQuery
 from portal.news.models import NewsPage
 from portal.projects.factories import ProjectPageFactory
+from portal.search import definitions
+from portal.search.query import SiteSearch
 from portal.taxonomy import registry
 from portal.taxonomy.filters import parse_tags
 from portal.taxonomy.registry import TagKind, TermKind
@@ -102,6 +104,21 @@ def test_a_new_tag_kind_is_parsed_linked_and_named_in_feeds(client, news, with_t
     feed = feedparser.parse(response.content)
     assert "Policing" in feed.feed.title
     assert tagged.title in [entry.title for entry in feed.entries]
+
+
+def test_search_filters_by_a_new_tag_kind(with_theme, terms):
+    search = SiteSearch({"q": "policing", "theme": "policing"}, language="en")
+    assert search.filters["theme"] == terms["policing"]
+    unknown = SiteSearch({"q": "policing", "theme": "nowhere"}, language="en")
+    assert unknown.errors and "theme" in str(unknown.errors[0])
+    assert "taxonomy.PageFieldOfWork" in definitions.tag_tables()
+
+
+def test_search_types_follow_both_registries():
+    for kind in kinds.LISTED_KINDS:
+        assert definitions.TYPES[kind.search_type][0] == [kind.model]
+    for kind in registry.TAG_KINDS:
+        assert definitions.TYPES[kind.param][0] == [kind.page_model]
 
 
 def test_tag_panels_follow_the_registry():
