@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR
+from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

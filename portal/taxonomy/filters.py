@@ -11,8 +11,10 @@ from collections.abc import Mapping
 
 from .models import Term
 from .registry import TagKind, tag_kinds
+from .years import MAX_YEAR, MIN_YEAR
 
-MIN_YEAR, MAX_YEAR = 1973, 2100
+__all__ = ["MAX_YEAR", "MIN_YEAR", "param_value", "parse_tags", "parse_year"]
+
 MAX_SLUG = 120
 
 

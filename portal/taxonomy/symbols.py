@@ -28,6 +28,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from .years import MAX_YEAR, MIN_YEAR
+
 ISSUING_BODIES = {
     "PC": _lazy("Permanent Council"),
     "MC": _lazy("Ministerial Council"),
@@ -109,7 +111,7 @@ def _year(text):
     if len(text) == 2:
         value = int(text)
         return value + (1900 if value >= 73 else 2000)
-    if len(text) == 4 and 1973 <= int(text) <= 2100:
+    if len(text) == 4 and MIN_YEAR <= int(text) <= MAX_YEAR:
         return int(text)
     raise SymbolError(
         _("The year “%(year)s” must have two digits (e.g. 24) or four (e.g. 2024).")

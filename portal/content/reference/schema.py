@@ -18,6 +18,8 @@ from pydantic import (
     model_validator,
 )
 
+from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -114,12 +116,12 @@ class MeetingSeriesFile(Strict):
 class CountryEntry(PageEntry):
     status: Literal["participating_state", "asian_partner", "mediterranean_partner"]
     iso_code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
-    joined: Annotated[int, Field(ge=1973, le=2100)] | None = None
+    joined: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)] | None = None
     aliases: list[Text] = []
 
 
 class ChairpersonshipEntry(Strict):
-    year: Annotated[int, Field(ge=1973, le=2100)]
+    year: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
     country: Slug
 
 
