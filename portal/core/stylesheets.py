@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from django.contrib.staticfiles.finders import BaseFinder
+from django.contrib.staticfiles.utils import matches_patterns
 from django.core.checks import Error
 from django.core.files.storage import FileSystemStorage
 
@@ -110,8 +111,9 @@ class StylesheetFinder(BaseFinder):
         return [found] if find_all else found
 
     def list(self, ignore_patterns):
-        self.build()
-        yield BUNDLE, self.storage
+        if not matches_patterns(BUNDLE, ignore_patterns):
+            self.build()
+            yield BUNDLE, self.storage
 
     def check(self, **kwargs):
         errors = []

@@ -43,6 +43,7 @@ def test_collectstatic_gets_the_joined_file():
     assert path == BUNDLE
     with storage.open(path) as file:
         assert file.read().decode() == Path(finder.find(BUNDLE)).read_text(encoding="utf-8")
+    assert list(finder.list(["*.css"])) == []  # collectstatic --ignore
 
 
 def test_every_stylesheet_is_listed_once():
