@@ -184,6 +184,8 @@ USE_TZ = True
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # css/site.css: the stylesheets of portal/core/stylesheets.py joined in order.
+    "portal.core.stylesheets.StylesheetFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

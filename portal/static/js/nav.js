@@ -4,7 +4,7 @@
  * Progressive enhancement. The HTML works without this file:
  *   - no JavaScript at all (<html class="no-js">): every panel is rendered open;
  *   - JavaScript on but this file not (yet) run (<html class="js">): panels open
- *     on hover and keyboard focus (:focus-within), see site.css.
+ *     on hover and keyboard focus (:focus-within), see css/main-nav.css.
  * Once this file runs it adds "nav-ready" to <html>; from then on the only state
  * is each button's aria-expanded, and the CSS hides whatever follows a button
  * whose aria-expanded is "false".
