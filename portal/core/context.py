@@ -3,15 +3,11 @@ and the locale to show things in."""
 
 from typing import Any
 
-from wagtail.models import Locale
+from .localized import reading_locale_id
 
 
 def context_locale_id(context: Any, page: Any = None) -> int | None:
-    """The locale of ``page`` (or of the page being rendered), else the active one."""
-    page = page or context.get("page")
-    if page is not None and getattr(page, "locale_id", None):
-        return page.locale_id
-    try:
-        return Locale.get_active().pk
-    except Locale.DoesNotExist:
-        return None
+    """The locale the lists of ``page`` (or of the page being rendered) are
+    shown in: its own for a translation, the reader's for an English page
+    (``localized.reading_locale_id``)."""
+    return reading_locale_id(page or context.get("page"), context.get("request"))

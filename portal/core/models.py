@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .localized import children_in_language, reading_locale_id
 
 
 class BasePage(Page):
@@ -95,5 +96,5 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        context["child_pages"] = children_in_language(self, reading_locale_id(self, request))
         return context

@@ -1,13 +1,17 @@
 import datetime
 
 from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
+from wagtail.models.pages import RouteResult
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
+from portal.core.localized import in_language, localize, reading_locale_id, source_locale_id
 from portal.core.models import BasePage
 from portal.listings.related import related_content
 from portal.structures.models import StructureKind, StructurePage
@@ -113,16 +117,16 @@ class CountryPage(TermPageMixin, BasePage):
         )
         context["chair_years"] = chair_years
         context["is_chair"] = datetime.date.today().year in chair_years
-        context["field_operations"] = list(
-            StructurePage.objects.live()
-            .filter(
-                locale=self.locale,
-                kind=StructureKind.FIELD_OPERATION,
-                **{tag_lookup("countries"): self.term},
-            )
-            .order_by("closed", "title")
+        locale_id = reading_locale_id(self, request)
+        operations = StructurePage.objects.live().filter(
+            kind=StructureKind.FIELD_OPERATION, **{tag_lookup("countries"): self.term}
         )
-        context.update(related_content("country", self.term, self.locale, limit=4))
+        # Current operations first, then closed ones; by title within each.
+        context["field_operations"] = sorted(
+            in_language(operations, locale_id, sort_by_title=True),
+            key=lambda operation: operation.closed is not None,
+        )
+        context.update(related_content("country", self.term, locale_id, limit=4))
         return context
 
 
@@ -149,15 +153,24 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         response = RoutablePageMixin.serve(self, request, *args, **kwargs)
         return self.apply_cache_policy(request, response)
 
-    def get_groups(self, status=None):
-        countries = (
-            CountryPage.objects.live()
-            .child_of(self)
-            .only("id", "title", "slug", "url_path", "status", "term_id", "path", "depth")
-            .order_by("title")
+    def get_groups(self, locale_id, status=None):
+        """The countries by status, each shown in ``locale_id`` (translated,
+        else its English page marked ``is_fallback``), by the titles shown."""
+        countries = CountryPage.objects.live().only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "status",
+            "term_id",
+            "path",
+            "depth",
+            "locale_id",
+            "translation_key",
         )
         if status:
             countries = countries.filter(status=status)
+        countries = in_language(countries, locale_id, sort_by_title=True)
         chair_id = Chairpersonship.current_term_id()
         groups = {value: [] for value, _label in CountryStatus.choices}
         for country in countries:
@@ -174,19 +187,50 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
             if groups[value]
         ]
 
+    def route(self, request, path_components):
+        """Groups and country pages first; then a country's other names:
+        ``/en/countries/czech-republic/`` is a permanent redirect to Czechia."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1 or not self.live:
+                raise
+            country = self.country_named(path_components[0])
+            if country is None:
+                raise
+            return RouteResult(self, args=(self.alias_redirect, [country], {}))
+
+    def country_named(self, slug):
+        """The live country one of whose other names slugifies to ``slug``."""
+        candidates = (
+            CountryPage.objects.live()
+            .exclude(other_names="")
+            .filter(locale_id=source_locale_id())
+            .only("id", "url_path", "path", "depth", "locale_id", "translation_key", "other_names")
+        )
+        return next(
+            (c for c in candidates if slug in {slugify(alias) for alias in c.alias_list}), None
+        )
+
+    def alias_redirect(self, request, country):
+        (shown,) = localize([country], reading_locale_id(self, request))
+        response = HttpResponsePermanentRedirect(shown.get_url(request))
+        return self.apply_cache_policy(request, response)
+
     def slug_for(self, status):
         return next(slug for slug, value in self.GROUP_SLUGS.items() if value == status)
 
     @path("")
     def all_countries(self, request):
-        return self.render(request, context_overrides={"groups": self.get_groups()})
+        groups = self.get_groups(reading_locale_id(self, request))
+        return self.render(request, context_overrides={"groups": groups})
 
     # Routes are resolved before child pages, so the pattern names the groups
     # explicitly and leaves every other slug to the country pages.
     @re_path(r"^(?P<group>participating-states|asian-partners|mediterranean-partners)/$")
     def group(self, request, group):
         status = self.GROUP_SLUGS[group]
-        groups = self.get_groups(status)
+        groups = self.get_groups(reading_locale_id(self, request), status)
         return self.render(
             request,
             context_overrides={"groups": groups, "group_label": GROUP_LABELS[status]},

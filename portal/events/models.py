@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from portal.core.localized import reading_locale_id
 from portal.listings.models import TaggedPage
 from portal.taxonomy.models import MeetingSeriesTerm, StructureTerm
 from portal.taxonomy.registry import TermKind, term_pages
@@ -165,15 +166,15 @@ class EventPage(RoutablePageMixin, TaggedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        locale_id = reading_locale_id(self, request)
         context["organizer_page"] = (
-            term_pages(TermKind.STRUCTURE, [self.organizer_id], self.locale).first()
+            next(iter(term_pages(TermKind.STRUCTURE, [self.organizer_id], locale_id)), None)
             if self.organizer_id
             else None
         )
-        context["series_page"] = (
-            term_pages(TermKind.MEETING_SERIES, [self.meeting_series_id], self.locale).first()
-            if self.meeting_series_id
-            else None
+        series = [self.meeting_series_id] if self.meeting_series_id else []
+        context["series_page"] = next(
+            iter(term_pages(TermKind.MEETING_SERIES, series, locale_id)), None
         )
         return context
 

@@ -8,8 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator
 from django.utils.translation import gettext as _
 
+from portal.core.locales import code_of_locale
 from portal.taxonomy.registry import term_titles
-from portal.translations.locales import code_of_locale
 
 FEED_SIZE = 30
 

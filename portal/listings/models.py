@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
@@ -86,17 +85,6 @@ class TaggedPage(TaggableMixin, BasePage):
     def listable(cls) -> models.QuerySet:
         """The pages of this type that listings may show, in any language."""
         return cls.objects.live()
-
-    @classmethod
-    def listing_queryset(cls, locale: Locale) -> models.QuerySet:
-        """Live items of this type in ``locale``, newest first."""
-        return (
-            cls.listable()
-            .filter(locale=locale)
-            .select_related("image")
-            .defer("body")  # lists show title, summary, date and image only
-            .order_by("-date", "-pk")
-        )
 
     def get_schema_org(self, request: HttpRequest | None = None) -> dict[str, Any]:
         data = super().get_schema_org(request)

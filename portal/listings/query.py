@@ -105,7 +105,7 @@ class ListingQuery:
     def __init__(self, listing_type, locale, params=None):
         self.listing_type = listing_type
         self.model = listing_model(listing_type)
-        self.locale = locale
+        self.locale_id = getattr(locale, "pk", locale)  # a Locale or its id
         self.errors = []
         self.filters = {}  # param -> cleaned value (a Term for tags, str/int otherwise)
         self._facets = None
@@ -258,13 +258,15 @@ class ListingQuery:
         elsewhere = [
             page.translation_key
             for page in representatives.values()
-            if page.locale_id != self.locale.pk
+            if page.locale_id != self.locale_id
         ]
         translated = {}
         if elsewhere:
             translated = {
                 page.translation_key: page
-                for page in fetch(locale=self.locale, live=True, translation_key__in=elsewhere)
+                for page in fetch(
+                    locale_id=self.locale_id, live=True, translation_key__in=elsewhere
+                )
             }
         pages = []
         for item_id in item_ids:
@@ -272,7 +274,7 @@ class ListingQuery:
             if representative is None:
                 continue
             page = translated.get(representative.translation_key, representative)
-            page.is_fallback = page.locale_id != self.locale.pk
+            page.is_fallback = page.locale_id != self.locale_id
             pages.append(page)
         return pages
 

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
+from portal.core.localized import localize, reading_locale_id, source_locale_id
 from portal.core.models import BasePage
 from portal.events.models import EventPage
 from portal.taxonomy.models import TermKind, TermPageMixin
@@ -38,8 +39,17 @@ class MeetingSeriesPage(TermPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.listing_queryset(self.locale).filter(meeting_series=self.term)
+        locale_id = reading_locale_id(self, request)
+        events = (
+            EventPage.listable()
+            .filter(meeting_series=self.term)
+            .select_related("image")
+            .defer("body")
+        )
+        sources = events.filter(locale_id=source_locale_id())
         now = timezone.now()
-        context["upcoming"] = list(EventPage.running_after(events, now)[:6])
-        context["past"] = list(events.filter(end__lt=now)[:6])
+        upcoming = EventPage.running_after(sources, now)[:6]
+        past = sources.filter(end__lt=now).order_by("-date", "-pk")[:6]
+        context["upcoming"] = localize(upcoming, locale_id, translations=events)
+        context["past"] = localize(past, locale_id, translations=events)
         return context

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
+from portal.core.localized import children_in_language, in_language, reading_locale_id
 from portal.core.models import BasePage
 from portal.listings.related import related_content
 from portal.taxonomy.models import StructureTerm, TaggableMixin, TermPageMixin, tag_lookup
@@ -110,16 +111,18 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
         return self.kind == StructureKind.FIELD_OPERATION
 
     @classmethod
-    def serving(cls, term, locale):
-        """Live structures tagged with a field-of-work term, in tree order."""
+    def serving(cls, term, locale_id):
+        """Live structures tagged with a field-of-work term, in tree order,
+        shown in ``locale_id`` (translated, else marked ``is_fallback``)."""
         if term is None:
             return []
-        return list(
+        structures = (
             cls.objects.live()
-            .filter(locale=locale, **{tag_lookup("fields_of_work"): term})
+            .filter(**{tag_lookup("fields_of_work"): term})
             .exclude(kind=StructureKind.GROUP)
             .order_by("path")
         )
+        return in_language(structures, locale_id)
 
     def get_schema_org(self, request=None):
         data = super().get_schema_org(request)
@@ -133,24 +136,17 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locale = self.locale
-        context["posts"] = list(
-            LeadershipPostPage.objects.live()
-            .filter(locale=locale, structure=self.term)
-            .order_by("-is_head", "path")
+        locale_id = reading_locale_id(self, request)
+        posts = LeadershipPostPage.objects.live().filter(structure=self.term)
+        context["posts"] = in_language(posts.order_by("-is_head", "path"), locale_id)
+        context["sub_structures"] = children_in_language(self, locale_id)
+        context["country_pages"] = term_pages(
+            TermKind.COUNTRY, self.tag_ids("countries"), locale_id
         )
-        context["sub_structures"] = list(
-            self.get_children().live().public().specific().order_by("path")
+        context["field_pages"] = term_pages(
+            TermKind.FIELD_OF_WORK, self.tag_ids("fields_of_work"), locale_id
         )
-        context["country_pages"] = list(
-            term_pages(TermKind.COUNTRY, self.tag_ids("countries"), locale).order_by("title")
-        )
-        context["field_pages"] = list(
-            term_pages(TermKind.FIELD_OF_WORK, self.tag_ids("fields_of_work"), locale).order_by(
-                "title"
-            )
-        )
-        context.update(related_content("structure", self.term, locale, limit=4))
+        context.update(related_content("structure", self.term, locale_id, limit=4))
         return context
 
 
@@ -225,6 +221,7 @@ class LeadershipPostPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        structures = StructurePage.pages_for_terms([self.structure_id], self.locale)
-        context["structure_page"] = structures.first() if self.structure_id else None
+        locale_id = reading_locale_id(self, request)
+        structures = StructurePage.pages_for_terms([self.structure_id], locale_id)
+        context["structure_page"] = structures[0] if self.structure_id and structures else None
         return context

@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.localized import in_language
+
 from .registry import TermKind, tag_kind
 
 
@@ -237,5 +239,6 @@ class TermPageMixin(models.Model):
 
     @classmethod
     def pages_for_terms(cls, terms, locale):
-        """The live pages of this type for the given terms, in ``locale``."""
-        return cls.objects.live().filter(term__in=terms, locale=locale)
+        """The live pages of this type for the given terms, shown in ``locale``
+        (translated, else the source page marked ``is_fallback``)."""
+        return in_language(cls.objects.live().filter(term__in=terms), getattr(locale, "pk", locale))

@@ -31,6 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultipleChooserPanel, Panel
 from wagtail.models import Page
 
+from portal.core.localized import in_language
+
 if TYPE_CHECKING:
     from wagtail.models import Locale
 
@@ -154,24 +156,27 @@ def term_page_class(term_kind: str) -> type[Page] | None:
     return apps.get_model(label) if label else None
 
 
-def term_pages(term_kind: str, term_ids: Iterable[Any], locale: Locale | int | None) -> Any:
-    """The live pages, in ``locale``, of the terms ``term_ids`` of one kind
-    (a queryset of the kind's page type; none if the kind has no pages)."""
+def term_pages(term_kind: str, term_ids: Iterable[Any], locale: Locale | int | None) -> list[Any]:
+    """The live pages of the terms ``term_ids`` of one kind, shown in
+    ``locale``: each term's page translated there, else its source page marked
+    ``is_fallback`` (``portal.core.localized``); sorted by the titles shown.
+    Empty if the kind has no pages. Two queries."""
     model = term_page_class(term_kind)
     if model is None:
-        return Page.objects.none()
+        return []
     locale_id = getattr(locale, "pk", locale)
-    return model.objects.live().filter(term_id__in=list(term_ids), locale_id=locale_id)
+    pages = model.objects.live().filter(term_id__in=list(term_ids))
+    return in_language(pages, locale_id, sort_by_title=True)
 
 
 def term_titles(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:
-    """{term id: title of its page in the locale}, for the terms that have a
-    live page there. One query per kind of term given."""
+    """{term id: title of its page as shown in the locale} (the translation's
+    title, else the source page's), for the terms that have a live page. Two
+    queries per kind of term given."""
     by_kind: dict[str, list[int]] = {}
     for term in terms:
         by_kind.setdefault(term.kind, []).append(term.pk)
     titles: dict[int, str] = {}
     for kind, ids in by_kind.items():
-        if term_page_class(kind) is not None:
-            titles.update(term_pages(kind, ids, locale_id).values_list("term_id", "title"))
+        titles.update((page.term_id, page.title) for page in term_pages(kind, ids, locale_id))
     return titles

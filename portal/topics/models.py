@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
+from portal.core.localized import reading_locale_id
 from portal.core.models import BasePage
 from portal.listings.related import tagged
 from portal.structures.models import StructurePage
@@ -54,10 +55,10 @@ class FieldOfWorkPage(TermPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        structures = StructurePage.serving(self.term, self.locale)
+        term, locale = self.term, reading_locale_id(self, request)
+        structures = StructurePage.serving(term, locale)
         context["offices"] = [s for s in structures if not s.is_field_operation]
         context["operations"] = [s for s in structures if s.is_field_operation and not s.closed]
-        term, locale = self.term, self.locale
         context["projects"] = tagged("projects", "field_of_work", term, locale)
         context["events"] = tagged("events", "field_of_work", term, locale)
         context["news"] = tagged("news", "field_of_work", term, locale, limit=4)

@@ -12,8 +12,9 @@ class TranslationsConfig(AppConfig):
         # Models and the modules that use them load only once apps are ready.
         from wagtail.models import Locale
 
+        from portal.core.locales import forget_locales
+
         from .fallback import install_url_fallback
-        from .locales import forget_locales
 
         install_url_fallback()
 

@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.models.pages import RouteResult
 
-from .locales import active_language, code_of_locale, locale_id_of
+from portal.core.locales import active_language, code_of_locale, locale_id_of
 
 
 def rewrite_url_parts(parts):

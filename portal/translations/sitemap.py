@@ -11,8 +11,9 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.core.locales import code_of_locale
+
 from .fallback import own_url
-from .locales import code_of_locale
 
 
 class TranslatedSitemap(Sitemap):

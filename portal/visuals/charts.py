@@ -7,24 +7,50 @@ import datetime
 
 from wagtail.models import Page
 
+from portal.core.locales import language_of
+from portal.core.localized import in_language, localize, source_locale_id
 from portal.structures.models import StructureKind, StructurePage
 
 STEP = Page.steplen
 
 
-def structure_forest(locale, request=None):
-    """The live structures of ``locale`` as trees, grouped under the page each
-    tree hangs from (``Structures and institutions``, ``Decision-making bodies``).
+PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+STRUCTURE_FIELDS = (*PAGE_FIELDS, "kind", "acronym", "closed", "established")
 
-    Closed structures are left out, and so are groups that only held closed ones.
-    Returns ``[{"title", "url", "path", "roots": [node...]}]``; a node is
-    ``{"title", "url", "acronym", "kind", "kind_label", "children": [...]}``."""
+
+def _shown(pages, locale_id):
+    """{source page's path: the page shown in ``locale_id``} (``localized``)."""
+    sources = list(pages)
+    shown = (
+        localize(sources, locale_id, translations=type(sources[0]).objects.only(*PAGE_FIELDS))
+        if sources
+        else []
+    )
+    return {source.path: page for source, page in zip(sources, shown, strict=True)}
+
+
+def _lang(page):
+    return language_of(page) if page.is_fallback else ""
+
+
+def structure_forest(locale_id, request=None):
+    """The live structures as trees, grouped under the page each tree hangs
+    from (``Structures and institutions``, ``Decision-making bodies``).
+
+    The trees are the English page tree (the source of every translation);
+    each box shows the structure in ``locale_id`` where it is translated, else
+    in English with ``lang`` set, so the chart has the same boxes in every
+    language. Closed structures are left out, and so are groups that only held
+    closed ones. Returns ``[{"title", "url", "lang", "path", "roots": [node...]}]``;
+    a node is ``{"title", "url", "lang", "acronym", "kind", "kind_label",
+    "children": [...]}``. Four queries."""
     structures = list(
         StructurePage.objects.live()
-        .filter(locale=locale)
-        .only("id", "title", "url_path", "path", "depth", "kind", "acronym", "closed")
+        .filter(locale_id=source_locale_id())
+        .only(*STRUCTURE_FIELDS)
         .order_by("path")
     )
+    shown = _shown(structures, locale_id)
     nodes = {}
     closed_paths = []
     parents = {}
@@ -32,10 +58,12 @@ def structure_forest(locale, request=None):
         if structure.closed or any(structure.path.startswith(p) for p in closed_paths):
             closed_paths.append(structure.path)
             continue
+        page = shown[structure.path]
         node = {
-            "title": structure.title,
-            "url": structure.get_url(request),
-            "acronym": structure.acronym,
+            "title": page.title,
+            "url": page.get_url(request),
+            "lang": _lang(page),
+            "acronym": page.acronym or structure.acronym,
             "kind": structure.kind,
             "kind_label": structure.get_kind_display(),
             "children": [],
@@ -62,37 +90,38 @@ def structure_forest(locale, request=None):
             )
         ]
 
-    holders = {
-        page.path: page
-        for page in Page.objects.filter(path__in=list(parents)).only(
-            "id", "title", "url_path", "path", "depth", "live"
-        )
-    }
+    holders = _shown(
+        Page.objects.live().filter(path__in=list(parents)).only(*PAGE_FIELDS), locale_id
+    )
     forest = []
     for path in sorted(parents):
         holder = holders.get(path)
-        if holder is None or not holder.live:
+        if holder is None:
             continue
         forest.append(
             {
                 "title": holder.title,
                 "url": holder.get_url(request),
+                "lang": _lang(holder),
                 "path": path,
+                "paths": {path, holder.path},
                 "roots": prune(parents[path]),
             }
         )
     return forest
 
 
-def field_operation_timeline(locale, today=None):
-    """Every field operation of ``locale``, current and closed, on a
-    time axis: ``{"start", "end", "ticks", "rows"}``; each row has the
-    operation's title, url, dates and the bar's offset and width in percent."""
+def field_operation_timeline(locale_id, today=None):
+    """Every field operation, current and closed, shown in ``locale_id``
+    (``localized``), on a time axis: ``{"start", "end", "ticks", "rows"}``;
+    each row has the operation's title, url, lang, dates and the bar's offset
+    and width in percent."""
     today = today or datetime.date.today()
-    operations = list(
+    operations = in_language(
         StructurePage.objects.live()
-        .filter(kind=StructureKind.FIELD_OPERATION, locale=locale)
-        .only("id", "title", "url_path", "path", "depth", "established", "closed")
+        .filter(kind=StructureKind.FIELD_OPERATION)
+        .only(*STRUCTURE_FIELDS),
+        locale_id,
     )
     # By start date; one whose start is not recorded takes its closing date.
     operations.sort(key=lambda op: (op.established or op.closed or today, op.title))
@@ -116,6 +145,7 @@ def field_operation_timeline(locale, today=None):
             {
                 "title": op.title,
                 "url": op.get_url(),
+                "lang": _lang(op),
                 "established": op.established,
                 "closed": op.closed,
                 "left": left,

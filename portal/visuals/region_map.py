@@ -10,6 +10,8 @@ import functools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from portal.core.locales import language_of
+from portal.core.localized import in_language
 from portal.countries.models import Chairpersonship, CountryPage, CountryStatus
 from portal.structures.models import StructureKind, StructurePage
 from portal.taxonomy.models import PageCountry
@@ -49,29 +51,35 @@ def geometry():
     }
 
 
-def region_map_context(locale, request=None):
-    """Everything the map template needs, in three queries: the countries, the
-    current Chairpersonship and the active field operations with their countries."""
+PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id", "translation_key")
+
+
+def region_map_context(locale_id, request=None):
+    """Everything the map template needs, in six queries: the countries and the
+    active field operations (each read in English, then their translations in
+    ``locale_id``: ``portal.core.localized``), the current Chairpersonship and
+    the countries of the operations. Every country and operation is on the map
+    in every language; an untranslated one keeps its English title and says so."""
     shapes = geometry()["shapes"]
     chair_id = Chairpersonship.current_term_id()
-    countries = list(
-        CountryPage.objects.live()
-        .filter(locale=locale)
-        .only("id", "title", "slug", "url_path", "status", "iso_code", "term_id", "path", "depth")
-        .order_by("title")
+    countries = in_language(
+        CountryPage.objects.live().only(*PAGE_FIELDS, "status", "iso_code", "term_id"),
+        locale_id,
+        sort_by_title=True,
     )
-    operations = {
-        op.pk: op
-        for op in StructurePage.objects.live()
-        .filter(locale=locale, kind=StructureKind.FIELD_OPERATION, closed__isnull=True)
-        .only("id", "title", "url_path", "path", "depth")
-        .order_by("title")
-    }
+    operations = in_language(
+        StructurePage.objects.live()
+        .filter(kind=StructureKind.FIELD_OPERATION, closed__isnull=True)
+        .only(*PAGE_FIELDS),
+        locale_id,
+        sort_by_title=True,
+    )
+    # Tags are shared by translations: read them from whichever page is shown.
+    position = {op.pk: index for index, op in enumerate(operations)}
     by_term = {}
-    for page_id, term_id in PageCountry.objects.filter(page_id__in=operations).values_list(
-        "page_id", "term_id"
-    ):
-        by_term.setdefault(term_id, []).append(operations[page_id])
+    pairs = PageCountry.objects.filter(page_id__in=position).values_list("page_id", "term_id")
+    for page_id, term_id in sorted(pairs, key=lambda pair: position[pair[0]]):
+        by_term.setdefault(term_id, []).append(operations[position[page_id]])
 
     rows = []
     for country in countries:
@@ -80,12 +88,17 @@ def region_map_context(locale, request=None):
             {
                 "title": country.title,
                 "url": country.get_url(request),
+                "lang": language_of(country) if country.is_fallback else "",
                 "status": country.status,
                 "status_label": country.get_status_display(),
                 "css": STATUS_CLASSES.get(country.status, "participating"),
                 "is_chair": country.term_id == chair_id,
                 "operations": [
-                    {"title": op.title, "url": op.get_url(request)}
+                    {
+                        "title": op.title,
+                        "url": op.get_url(request),
+                        "lang": language_of(op) if op.is_fallback else "",
+                    }
                     for op in by_term.get(country.term_id, [])
                 ],
                 "shape": shape,

@@ -9,13 +9,17 @@ in that area's app (``listing_tags``, ``taxonomy_tags``, ``home_tags``,
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import get_template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from portal.core.cache import cached_many, content_version
+from portal.core.locales import language_of
+from portal.core.localized import untranslated_text
 
 register = template.Library()
 
@@ -130,3 +134,43 @@ def cards(context, items, **options):
 
     rendered = cached_many([f"{prefix}:{item.pk}" for item in items], render, CARD_TIMEOUT)
     return [mark_safe(html) for html in rendered]  # noqa: S308 - our template, autoescaped
+
+
+@register.simple_tag
+def lang_attr(page):
+    """`` lang="en"`` for a link to a page shown in another language than the
+    reader's (``is_fallback``, see ``portal.core.localized``), so that screen
+    readers pronounce its title right; nothing otherwise."""
+    if not getattr(page, "is_fallback", False):
+        return ""
+    return format_html(' lang="{}"', language_of(page) or settings.LANGUAGE_CODE)
+
+
+@register.inclusion_tag("components/fallback_mark.html")
+def fallback_mark(page):
+    """The short "not yet translated" note after a fallback item's title."""
+    return {"show": getattr(page, "is_fallback", False)}
+
+
+@register.simple_tag(takes_context=True)
+def prose_of(context, page, name):
+    """``{% prose_of page "body" as body %}``: ``{"value", "lang"}`` for one of
+    ``page``'s text fields, or None when there is no text.
+
+    A translation that leaves the field empty while its English source fills
+    it shows the source's text with ``lang`` set (the reader is told it is not
+    translated) rather than nothing. One query per page, on translations only,
+    memoized on the request."""
+    value = getattr(page, name, None)
+    if value:
+        return {"value": value, "lang": ""}
+    request = context.get("request")
+    key = f"_portal_untranslated_{getattr(page, 'pk', None)}"
+    untranslated = getattr(request, key, None) if request is not None else None
+    if untranslated is None:
+        untranslated = untranslated_text(page)
+        if request is not None:
+            setattr(request, key, untranslated)
+    if name in untranslated:
+        return {"value": untranslated[name], "lang": settings.LANGUAGE_CODE}
+    return None

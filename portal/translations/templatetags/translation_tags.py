@@ -9,14 +9,16 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from ..fallback import own_url
-from ..locales import (
+from portal.core.locales import (
     active_language,
     code_of_locale,
     content_languages,
     language_of,
     locale_id_of,
 )
+from portal.core.localized import localize
+
+from ..fallback import own_url
 
 register = template.Library()
 
@@ -140,10 +142,4 @@ def breadcrumb_trail(page):
     active = locale_id_of(active_language())  # known without a query
     if not ancestors or active is None or page.locale_id == active:
         return ancestors
-    translated = {
-        crumb.translation_key: crumb
-        for crumb in Page.objects.live().filter(
-            locale_id=active, translation_key__in=[a.translation_key for a in ancestors]
-        )
-    }
-    return [translated.get(crumb.translation_key, crumb) for crumb in ancestors]
+    return localize(ancestors, active, translations=Page.objects.all())
