@@ -7,8 +7,12 @@ See ``parity.py`` for how links are compared, and docs/languages.md."""
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page
+
+from portal.countries.models import CountryIndexPage
+from portal.structures.models import StructureKind, StructurePage
 
 from .parity import Targets, sections
 
@@ -29,11 +33,34 @@ def sample_pages():
     by_type = {}
     for page in english.order_by("path").only("id", "content_type_id", "translation_key"):
         by_type.setdefault(page.content_type_id, []).append(page)
-    chosen = []
+    chosen = {}
     for pages in by_type.values():
         pages.sort(key=lambda page: page.translation_key not in translated)
-        chosen.extend(pages[:PER_TYPE])
-    return [page.specific for page in chosen]
+        chosen.update((page.pk, page) for page in pages[:PER_TYPE])
+    chosen.update((page.pk, page) for page in visual_pages(english))
+    return [page.specific for page in chosen.values()]
+
+
+def visual_pages(english):
+    """The pages that carry the org chart (the pages structure trees hang
+    from, and their other children), the map (home, country index) and the
+    timeline (groups of structures), whatever the sampling picked."""
+    structures = StructurePage.objects.filter(locale__language_code="en")
+    step = Page.steplen
+    paths = set(structures.values_list("path", flat=True))
+    holders = {path[:-step] for path in paths if path[:-step] not in paths}
+    return english.filter(
+        Q(path__in=holders)
+        | Q(depth__in={len(h) // step + 1 for h in holders}, path__regex=_under(holders, step))
+        | Q(pk__in=structures.filter(kind=StructureKind.GROUP).values("pk"))
+        | Q(pk__in=CountryIndexPage.objects.values("pk"))
+        | Q(depth=2)
+    ).exclude(pk__in=structures.exclude(kind=StructureKind.GROUP).values("pk"))
+
+
+def _under(holders, step):
+    """A regex matching the paths of the direct children of ``holders``."""
+    return "^(" + "|".join(sorted(holders)) + ")" + "." * step + "$"
 
 
 def address_in(page, language):
@@ -49,7 +76,8 @@ def address_in(page, language):
 
 
 def differences(client, page, targets):
-    english = client.get(page.get_url())
+    with translation.override("en"):
+        english = client.get(page.get_url())
     assert english.status_code == 200, page.url_path
     expected = sections(english.content, targets)
     found = []
