@@ -209,7 +209,7 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
             .only("id", "url_path", "path", "depth", "locale_id", "translation_key", "other_names")
         )
         return next(
-            (c for c in candidates if slug in {slugify(alias) for alias in c.alias_list}), None
+            (c for c in candidates if slug.lower() in {slugify(a) for a in c.alias_list}), None
         )
 
     def alias_redirect(self, request, country):

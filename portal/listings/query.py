@@ -23,9 +23,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.core.cache import cached_stale_while_revalidate
+from portal.core.localized import title_key
 from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR, param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kind, tag_kinds
+from portal.taxonomy.registry import tag_kind, tag_kinds, term_titles
 
 from .index import ListingPosting
 from .kinds import listed_kind, listing_model
@@ -361,10 +362,13 @@ class ListingQuery:
         results = []
         tag_params = [kind.param for kind in tag_kinds()]
         term_ids = {tid for param in tag_params for tid in raw[param]}
-        terms = Term.objects.filter(pk__in=term_ids).values_list("pk", "slug", "name")
+        # Options are named as the terms' pages are titled in the listing's
+        # language (translated, else English): the labels of tags.
+        terms = list(Term.objects.filter(pk__in=term_ids).only("pk", "slug", "name", "kind"))
+        titles = term_titles(terms, self.locale_id)
         names, labels = {}, {}
-        for pk, slug, name in terms:
-            names[pk], labels[pk] = slug, name
+        for term in terms:
+            names[term.pk], labels[term.pk] = term.slug, titles.get(term.pk, term.name)
         for param in tag_params:
             current = self.filters.get(param)
             options = [
@@ -372,7 +376,7 @@ class ListingQuery:
                 for tid, n in raw[param].items()
                 if tid in names
             ]
-            options.sort(key=lambda o: o.label)
+            options.sort(key=lambda o: title_key(o.label))
             results.append(
                 FacetResult(
                     param,

@@ -265,9 +265,11 @@ def test_translated_news_item_keeps_the_tags_of_its_source(client, page_at):
     for page in (policing, serbia):
         html = html_of(client.get(translation_of(page, "fr").get_url()))
         assert "Formation de la police à Belgrade" in html, page.title
-    # The mission has no French page yet: its English page lists its English news.
+    # The mission has no French page yet: its English page, served to a French
+    # reader, lists the news in French all the same.
     html = html_of(client.get("/fr/structures/field-operations/mission-to-serbia/"))
-    assert "Police training in Belgrade" in html
+    assert "Formation de la police à Belgrade" in html
+    assert "Police training in Belgrade" not in html
 
 
 # -- feeds -----------------------------------------------------------------------------------------
