@@ -130,11 +130,18 @@ def children_in_language(page: Any, locale_id: int | None, queryset: Any = None)
     source page's children (tree order), each localized. ``queryset`` narrows
     the children (``Page.objects.specific()`` by default)."""
     source = source_of(page)
-    children = (queryset if queryset is not None else Page.objects.specific()).child_of(source)
-    translations = queryset if queryset is not None else Page.objects.specific()
-    return localize(
-        children.live().public().order_by("path"), locale_id, translations=translations.public()
-    )
+    if not source.numchild:
+        return []
+    base = queryset if queryset is not None else Page.objects.all()
+    children = base.child_of(source).live().public()
+    if queryset is None:
+        children = children.specific()
+    children = list(children.order_by("path"))
+    if all(child.locale_id == locale_id for child in children):
+        return localize(children, locale_id)  # no query
+    # ``public()`` reads the view restrictions: only when translations are read.
+    translations = base.public() if queryset is not None else base.public().specific()
+    return localize(children, locale_id, translations=translations)
 
 
 def untranslated_text(page: Any) -> dict[str, Any]:
