@@ -41,7 +41,7 @@ def test_a_field_of_work_keeps_its_text_and_its_structures_in_french(client, pag
 
 def test_tag_labels_and_filters_use_the_readers_language(client, page_at, terms):
     publication = PublicationPageFactory(
-        parent=page_at("/publications/"),
+        parent=page_at("/resources/"),
         title="Policing handbook",
         tags={"fields_of_work": [terms["policing"]], "countries": [terms["serbia"]]},
     )
@@ -60,7 +60,7 @@ def test_tag_labels_and_filters_use_the_readers_language(client, page_at, terms)
     tags = html[html.index('class="tags"') :]
     assert policing_ru.title in tags and serbia_ru.title in tags
     assert ">Policing<" not in tags
-    listing = client.get(translated_url(page_at("/publications/"), "ru")).content.decode()
+    listing = client.get(translated_url(page_at("/resources/"), "ru")).content.decode()
     assert (
         f">{serbia_ru.title} (" in listing
         or f"{serbia_ru.title}</option>" in listing
