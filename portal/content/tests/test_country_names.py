@@ -93,7 +93,7 @@ def titles(db):
 
 def test_every_country_page_exists_in_six_languages(titles):
     languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-    assert len(titles) == 68
+    assert len(titles) >= 68
     for by_language in titles.values():
         english = by_language["en"][1]
         assert set(by_language) == languages, f"{english} is missing in some language"
