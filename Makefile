@@ -8,6 +8,9 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves: the default site and the admin's links use it (dev settings).
+SITE_URL ?= http://$(HOST):$(PORT)
+export SITE_URL
 
 .PHONY: run serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean map screenshots
 
