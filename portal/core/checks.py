@@ -69,18 +69,20 @@ def default_site_matches_site_url(app_configs, databases=None, **kwargs):
     ``check --database default``, not with a plain ``check``."""
     if not databases or not settings.SITE_URL:
         return []
-    try:
-        site = Site.objects.filter(is_default_site=True).first()
-    except DatabaseError:
-        return []  # not migrated yet
-    root_url = site.root_url if site else None
-    if root_url == settings.SITE_URL:
-        return []
-    return [
-        Warning(
-            f"The default site's address is {root_url or 'missing'}, not SITE_URL "
-            f"({settings.SITE_URL}): published links point to the wrong address.",
-            hint="Run manage.py sync_site (or load_reference_content) to sync it.",
-            id="portal.W001",
-        )
-    ]
+    warnings = []
+    for alias in databases:
+        try:
+            site = Site.objects.using(alias).filter(is_default_site=True).first()
+        except DatabaseError:
+            continue  # not migrated yet
+        root_url = site.root_url if site else None
+        if root_url != settings.SITE_URL:
+            warnings.append(
+                Warning(
+                    f"The default site's address is {root_url or 'missing'}, not SITE_URL "
+                    f"({settings.SITE_URL}): published links point to the wrong address.",
+                    hint="Run manage.py sync_site (or load_reference_content) to sync it.",
+                    id="portal.W001",
+                )
+            )
+    return warnings
