@@ -8,6 +8,9 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves: the default site and the admin's links use it (dev settings).
+SITE_URL ?= http://$(HOST):$(PORT)
+export SITE_URL
 
 .PHONY: run serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean map screenshots
 
@@ -45,7 +48,7 @@ test: install-test checks pytest pytest-postgres
 checks: install-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-		ALLOWED_HOSTS=www.example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org $(PY) manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

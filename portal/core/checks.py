@@ -1,11 +1,14 @@
 """System checks that hold the project to its conventions."""
 
-from django.core.checks import Error, register
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from wagtail.models import get_page_models
+from wagtail.models import Site, get_page_models
 
 from .models import BasePage
+from .site_url import InvalidSiteURL, SiteAddress
 
 
 @register()
@@ -36,3 +39,50 @@ def page_models_follow_conventions(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def site_url_is_public(app_configs, **kwargs):
+    """``check --deploy``: the address every canonical link, sitemap entry and
+    feed publishes is set, served over HTTPS and reachable from outside."""
+    hint = "Set SITE_URL to the site's public address, e.g. https://www.example.org."
+    try:
+        address = SiteAddress.parse(settings.SITE_URL)
+    except InvalidSiteURL as exc:
+        return [Error(str(exc), hint=hint, id="portal.E003")]
+    errors = []
+    if address.scheme != "https":
+        errors.append(
+            Error(f"SITE_URL {address.url} is not served over HTTPS.", hint=hint, id="portal.E004")
+        )
+    if address.is_local:
+        errors.append(
+            Error(f"SITE_URL {address.url} is a local address.", hint=hint, id="portal.E005")
+        )
+    return errors
+
+
+@register(Tags.database)
+def default_site_matches_site_url(app_configs, databases=None, **kwargs):
+    """The default Wagtail Site writes every absolute address: it must be at
+    ``SITE_URL``. Reads the database, so it runs with ``migrate`` and
+    ``check --database default``, not with a plain ``check``."""
+    if not databases or not settings.SITE_URL:
+        return []
+    warnings = []
+    for alias in databases:
+        try:
+            site = Site.objects.using(alias).filter(is_default_site=True).first()
+        except DatabaseError:
+            continue  # not migrated yet
+        root_url = site.root_url if site else None
+        if root_url != settings.SITE_URL:
+            warnings.append(
+                Warning(
+                    f"The default site's address is {root_url or 'missing'}, not SITE_URL "
+                    f"({settings.SITE_URL}): published links point to the wrong address.",
+                    hint="Run manage.py sync_site (or load_reference_content) to sync it.",
+                    id="portal.W001",
+                )
+            )
+    return warnings

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -28,11 +29,13 @@ def server_error(request):
 @require_GET
 @cache_control(public=True, max_age=86400)
 def robots_txt(request):
+    """The sitemap's address comes from ``SITE_URL``, like every address the
+    site publishes, never from the request's Host header."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.core.site_url import SiteAddress, site_url_setting
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -207,7 +209,11 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Organization for Security and Co-operation in Europe"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (https://www.example.org): the default Wagtail Site is
+# synced from it (manage.py sync_site), so every absolute link the site publishes
+# starts with it. Unset here; dev and test give their own, production requires it.
+SITE_URL = site_url_setting(env("SITE_URL"))
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 # Search: Wagtail's database backend (SQLite FTS5, or PostgreSQL with one
 # text-search configuration per language: portal/search/backends.py), or a
@@ -279,3 +285,17 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+
+def require_public_site_url():
+    """Production publishes SITE_URL in every canonical link: it must be set and
+    reachable from outside this machine (https is checked by ``check --deploy``)."""
+    if not SITE_URL:
+        raise ImproperlyConfigured(
+            "Set the SITE_URL environment variable to the site's address, "
+            "e.g. https://www.example.org."
+        )
+    if SiteAddress.parse(SITE_URL).is_local:
+        raise ImproperlyConfigured(
+            f"SITE_URL is {SITE_URL}, a local address: set it to the site's public address."
+        )

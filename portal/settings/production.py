@@ -1,9 +1,10 @@
 """Production: HTTPS only, secret required, behind a reverse proxy."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, require_secret_key
+from .base import env, env_bool, env_list, require_public_site_url, require_secret_key
 
 require_secret_key()
+require_public_site_url()
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -20,4 +20,7 @@ CACHES = {
 if env("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", "test_portal")}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's own host, so that absolute links and requests agree; not
+# localhost, so that tests can tell a published address from a local one.
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL

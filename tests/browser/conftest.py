@@ -29,11 +29,14 @@ def _free_port():
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
         "DEBUG": "false",
+        "SITE_URL": url,  # absolute links (canonical, .ics) point at this server
         "MEDIA_ROOT": str(database.parent / "media"),
         "PYTHONUNBUFFERED": "1",
     }
@@ -44,7 +47,6 @@ def site_url(tmp_path_factory):
         ["generate_content", "--items", "20", "--seed", "1", "-v0"],
     ):
         subprocess.run(manage + command, env=env, check=True, cwd=ROOT)
-    port = _free_port()
     server = subprocess.Popen(
         manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
         env=env,
@@ -52,7 +54,6 @@ def site_url(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:

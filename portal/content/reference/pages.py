@@ -1,13 +1,15 @@
 """The ``pages.yaml`` section: the home page (and the default site pointing
-to it), then the tree of standard, listing and country-index pages below it."""
+to it, at ``SITE_URL``), then the tree of standard, listing and country-index
+pages below it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from portal.core.models import StandardPage
+from portal.core.sites import sync_default_site
 from portal.countries.models import CountryIndexPage
 from portal.home.models import HomePage
 from portal.listings.models import ListingPage
@@ -28,13 +30,7 @@ def load_home(loader: Loader, entry: schema.HomeEntry) -> HomePage:
             if type(placeholder.specific) is Page:
                 placeholder.delete()
     home = loader.upsert(root, HomePage, entry.title, "home", fields)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
-    if site.root_page_id != home.pk or site.site_name != entry.title:
-        site.root_page = home
-        site.site_name = entry.title
-        site.save()
+    sync_default_site(root_page=home, site_name=entry.title)
     return home
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from portal.content.reference.loader import Loader
 from portal.countries.models import Chairpersonship, CountryPage
@@ -44,6 +44,22 @@ def test_running_twice_changes_nothing():
     assert Page.objects.count() == pages
     newest = Page.objects.order_by("-latest_revision_created_at").first()
     assert newest.latest_revision_created_at == latest
+
+
+def test_the_default_site_follows_site_url(settings, home):
+    assert Site.objects.get(is_default_site=True).root_url == "http://testserver"
+    settings.SITE_URL = "https://www.example.org"
+    stats = Loader(SOURCE).run()
+    assert (stats["created"], stats["updated"]) == (0, 0), "pages keep their revisions"
+    site = Site.objects.get(is_default_site=True)
+    assert (site.root_url, site.root_page_id) == ("https://www.example.org", home.pk)
+    assert Site.objects.count() == 1
+
+
+def test_a_site_url_the_site_cannot_take_stops_the_command(settings):
+    settings.SITE_URL = ""
+    with pytest.raises(CommandError, match="SITE_URL is empty"):
+        call_command("load_reference_content", verbosity=0)
 
 
 def test_editing_a_file_updates_that_page_only(content_dir, page_at):

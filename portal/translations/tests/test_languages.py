@@ -87,7 +87,7 @@ def test_untranslated_page_is_served_in_english_with_a_notice(client, page_at, c
     with translation.override(code):
         assert translation.gettext("This page has not been translated yet.") in html
     assert english.title in html
-    assert head_links(html, "canonical") == [("", "http://localhost/en/structures/secretariat/")]
+    assert head_links(html, "canonical") == [("", "http://testserver/en/structures/secretariat/")]
 
 
 @pytest.mark.parametrize("code", OTHERS)
@@ -174,7 +174,7 @@ def test_hreflang_alternates_list_every_translation_and_x_default(client, page_a
     assert (
         alternates["x-default"]
         == alternates["en"]
-        == ("http://localhost/en/our-work/fields-of-work/policing/")
+        == ("http://testserver/en/our-work/fields-of-work/policing/")
     )
     assert unquote(alternates["ru"]) == unquote(translation_of(policing, "ru").get_full_url())
 
@@ -226,13 +226,13 @@ def test_sitemap_lists_every_language_with_alternates(client, page_at):
         for url in tree.findall("s:url", ns)
     }
     policing = page_at("/our-work/fields-of-work/policing/")
-    english = "http://localhost/en/our-work/fields-of-work/policing/"
+    english = "http://testserver/en/our-work/fields-of-work/policing/"
     french = unquote(translation_of(policing, "fr").get_full_url())
     assert english in entries and french in entries
     assert dict(entries[english]) == dict(entries[french])
     assert {code for code, _href in entries[english]} == {*LANGUAGES, "x-default"}
     assert dict(entries[english])["x-default"] == english
-    assert "http://localhost/fr/structures/secretariat/" not in entries, "no fallback addresses"
+    assert "http://testserver/fr/structures/secretariat/" not in entries, "no fallback addresses"
 
 
 # -- tags are shared ---------------------------------------------------------------------------

@@ -34,6 +34,6 @@ class Command(BaseCommand):
         credentials = PASSWORD_FILE.read_text(encoding="utf-8").strip().replace("\n", ", ")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/ ({credentials}; kept in {PASSWORD_FILE.name})"
+                f"Admin: {settings.SITE_URL}/admin/ ({credentials}; kept in {PASSWORD_FILE.name})"
             )
         )

@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.content.reference.loader import Loader
 from portal.content.reference.reading import ReferenceContentError
+from portal.core.site_url import InvalidSiteURL
+from portal.core.sites import SiteSyncError
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "content" / "reference"
 
@@ -17,7 +19,8 @@ class Command(BaseCommand):
     help = (
         "Create or update the reference content (home, fields of work, countries, "
         "structures, leadership, news, stories, events, menus) from the YAML files in "
-        "content/reference/. Safe to run again: unchanged pages are left alone."
+        "content/reference/, and point the default site at SITE_URL. Safe to run again: "
+        "unchanged pages are left alone."
     )
 
     def add_arguments(self, parser):
@@ -28,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, directory, **options):
         try:
             stats = Loader(directory).run()
-        except ReferenceContentError as exc:
+        except (ReferenceContentError, InvalidSiteURL, SiteSyncError) as exc:
             raise CommandError(f"Reference content not loaded. {exc}") from exc
         self.stdout.write(
             self.style.SUCCESS(
