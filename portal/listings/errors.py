@@ -16,6 +16,4 @@ from django.utils.translation import gettext as _
 def bad_filters_response(errors: Iterable[str]) -> HttpResponse:
     """A 400 ``text/plain`` listing ``errors`` under the page's own heading."""
     lines = [_("Some filters could not be used"), "", *(f"– {error}" for error in errors)]
-    return HttpResponseBadRequest(
-        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
-    )
+    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -115,7 +115,9 @@ def test_listing_ics_defines_every_time_zone_it_uses(client, page_at, events, co
         ((2030, 12, 31, 0, 0), (2030, 12, 31, 23, 59), (2030, 12, 31), (2031, 1, 1)),
     ],
 )
-def test_all_day_events_end_on_the_day_after_their_last(client, page_at, start, end, first, after_last):
+def test_all_day_events_end_on_the_day_after_their_last(
+    client, page_at, start, end, first, after_last
+):
     tz = zoneinfo.ZoneInfo("Asia/Almaty")
     event = EventPageFactory(
         parent=page_at("/events/"),

@@ -38,9 +38,7 @@ def shown_page(translation_key, code):
 
 def parse_date(value, atom):
     return (
-        datetime.datetime.fromisoformat(value)
-        if atom
-        else email.utils.parsedate_to_datetime(value)
+        datetime.datetime.fromisoformat(value) if atom else email.utils.parsedate_to_datetime(value)
     )
 
 
