@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
@@ -105,9 +106,10 @@ def section_table(request: HttpRequest) -> dict[str, Section]:
 
 class _Counted:
     """A queryset whose length is already known (from ``section_table``), so
-    that paginating it asks no ``COUNT(*)``."""
+    that paginating it asks no ``COUNT(*)``; built only when a page of it is
+    read, so that the index, which only counts pages, makes no query."""
 
-    def __init__(self, queryset, count: int):
+    def __init__(self, queryset: Callable[[], QuerySet], count: int):
         self.queryset, self._count = queryset, count
 
     def count(self) -> int:
@@ -117,7 +119,7 @@ class _Counted:
         return self._count
 
     def __getitem__(self, index):
-        return self.queryset[index]
+        return self.queryset()[index]
 
 
 class SectionSitemap(Sitemap):
@@ -147,7 +149,7 @@ class SectionSitemap(Sitemap):
 
     @property
     def paginator(self) -> Paginator:
-        return Paginator(_Counted(self.items(), self.section.count), self.limit)
+        return Paginator(_Counted(self.items, self.section.count), self.limit)
 
     def get_latest_lastmod(self):
         return self.section.latest
