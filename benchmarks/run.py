@@ -59,6 +59,8 @@ def targets():
     rows.append(("news feed (RSS)", listings["news"].url + "feed/rss/"))
     rows.append(("news feed, 1 filter", listings["news"].url + "feed/rss/" + one))
     rows.append(("events .ics", listings["events"].url + "ical/?when=all"))
+    rows.append(("sitemap index", "/sitemap.xml"))
+    rows.append(("sitemap section (en-standard)", "/sitemaps/en-standard.xml"))
     return rows
 
 
@@ -127,6 +129,7 @@ def main():
     parser.add_argument("--label", default="run", help="names the results file")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--cold", action="store_true", help="clear the cache before each request")
+    parser.add_argument("--only", default="", help="only the pages whose name contains this")
     args = parser.parse_args()
     setup()
 
@@ -146,6 +149,8 @@ def main():
         "|---|---|---|---|---|---|",
     ]
     for name, url in targets():
+        if args.only not in name:
+            continue
         result = measure(client, url, args.repeat, args.cold)
         lines.append(
             f"| {name} | {result['status']} | {result['median']:.1f} | {result['p95']:.1f} "

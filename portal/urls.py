@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.contrib.sitemaps.views import sitemap
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -10,13 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
 from portal.translations import urls as translation_urls
-from portal.translations.sitemap import TranslatedSitemap
+from portal.translations.sitemaps import views as sitemap_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_views.index, name="sitemap"),
+    path("sitemaps/<slug:section>.xml", sitemap_views.section, name="sitemap_section"),
 ]
 
 if settings.DEBUG:

@@ -10,9 +10,12 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from portal.listings.query import shown
 from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# ASCII digits only (``\d`` alone takes "２０２５"), and nothing after (``$``
+# alone takes a final newline).
+MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 
 def parse_month(value, today=None):
@@ -20,7 +23,7 @@ def parse_month(value, today=None):
     today = today or datetime.date.today()
     if not value:
         return today.replace(day=1)
-    match = MONTH.match(value)
+    match = MONTH.fullmatch(value)
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
@@ -64,7 +67,7 @@ def month_view(listing, request: HttpRequest) -> HttpResponse:
     if first is None:
         errors.append(
             _("“%(value)s” is not a month such as 2025-11; showing this month.")
-            % {"value": request.GET.get("month", "")[:20]}
+            % {"value": shown(request.GET.get("month", ""), 20)}
         )
         first = parse_month(None)
     start, end, following = month_bounds(first)

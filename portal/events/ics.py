@@ -1,4 +1,9 @@
-"""iCalendar (.ics) for one event or any filtered list of events."""
+"""iCalendar (.ics) for one event or any filtered list of events.
+
+Timed events are written in their own time zone (``DTSTART;TZID=Europe/Vienna``)
+and every time zone named has its ``VTIMEZONE`` (RFC 5545, 3.6.5), built by
+icalendar from the same tz database, for the years the events span. All-day
+events are dates, and their ``DTEND`` is exclusive: the day after the last."""
 
 import datetime
 
@@ -6,9 +11,17 @@ from django.http import HttpRequest, HttpResponse
 from icalendar import Calendar, Event
 
 from portal.core.cache import cached_by_content_version
+from portal.listings.errors import bad_filters_response
 
 PRODID = "-//OSCE Portal//Events//EN"
 LISTING_CALENDAR_SIZE = 100  # events in a listing's .ics
+
+
+def last_day(event) -> datetime.date:
+    """The last day an all-day event covers, in its time zone: the day its
+    end falls on, whatever the time (the reference content stores midnight
+    of that day, the generator 23:59), and never before its first day."""
+    return max(event.local_start.date(), event.local_end.date())
 
 
 def to_ical_event(event, request=None):
@@ -17,8 +30,7 @@ def to_ical_event(event, request=None):
     item.add("summary", event.title)
     if event.all_day:
         item.add("dtstart", event.local_start.date())
-        # DTEND is exclusive for all-day events.
-        item.add("dtend", event.local_end.date() + datetime.timedelta(days=1))
+        item.add("dtend", last_day(event) + datetime.timedelta(days=1))
     else:
         item.add("dtstart", event.local_start)
         item.add("dtend", event.local_end)
@@ -34,6 +46,7 @@ def to_ical_event(event, request=None):
 
 
 def build_calendar(events, name, request=None):
+    events = list(events)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -41,6 +54,14 @@ def build_calendar(events, name, request=None):
     calendar.add("x-wr-calname", name)
     for event in events:
         calendar.add_component(to_ical_event(event, request))
+    if events:
+        # Whole years around the events: the same VTIMEZONE for every file
+        # of those years, and a transition on either side of each event.
+        first = min(event.local_start for event in events).year
+        last = max(event.local_end for event in events).year
+        calendar.add_missing_timezones(
+            first_date=datetime.date(first - 1, 1, 1), last_date=datetime.date(last + 2, 1, 1)
+        )
     return calendar
 
 
@@ -54,8 +75,11 @@ def calendar_response(events, name, filename, request=None):
 
 def listing_calendar_view(listing, request: HttpRequest) -> HttpResponse:
     """The ``ical/`` route that events register on their listing page: the
-    filtered list as one .ics file, cached until content changes."""
+    filtered list as one .ics file, cached until content changes; filters
+    the page refuses get the page's 400 and messages."""
     query = listing.query(request)
+    if query.errors:
+        return bad_filters_response(query.errors)
 
     def build() -> HttpResponse:
         events = query.results()[:LISTING_CALENDAR_SIZE]

@@ -36,6 +36,13 @@ WHEN_RESTRICTING = ("upcoming", "past")
 COUNTS_TIMEOUT = 600
 
 
+def shown(value, limit):
+    """A refused value as messages quote it: at most ``limit`` characters,
+    each control character (a NUL byte, a tab...) replaced by U+FFFD, so a
+    message is the same printable text on a page, in a feed's 400 or in a log."""
+    return "".join(c if c.isprintable() else "\ufffd" for c in value[:limit])
+
+
 def postings_moment(date):
     """Midnight UTC of ``date``: how postings sort dated items."""
     return datetime.datetime.combine(date, datetime.time.min, tzinfo=datetime.UTC)
@@ -124,7 +131,7 @@ class ListingQuery:
         for kind, value in unknown:
             self.errors.append(
                 _("There is no %(facet)s “%(value)s”; that filter was ignored.")
-                % {"facet": str(kind.label).lower(), "value": value[:80]}
+                % {"facet": str(kind.label).lower(), "value": shown(value, 80)}
             )
 
         year = param_value(params, "year")
@@ -136,7 +143,7 @@ class ListingQuery:
                     _(
                         "“%(value)s” is not a year between %(min)s and %(max)s; that filter was ignored."
                     )
-                    % {"value": year[:20], "min": MIN_YEAR, "max": MAX_YEAR}
+                    % {"value": shown(year, 20), "min": MIN_YEAR, "max": MAX_YEAR}
                 )
 
         self.when = None
@@ -148,7 +155,7 @@ class ListingQuery:
                 self.when = "upcoming"
                 self.errors.append(
                     _("“%(value)s” is not one of upcoming, past or all; showing upcoming events.")
-                    % {"value": when[:20]}
+                    % {"value": shown(when, 20)}
                 )
 
         for param, (_field, choices, label) in self.choice_facets().items():
@@ -160,7 +167,7 @@ class ListingQuery:
             else:
                 self.errors.append(
                     _("“%(value)s” is not a valid %(facet)s; that filter was ignored.")
-                    % {"value": value[:80], "facet": str(label).lower()}
+                    % {"value": shown(value, 80), "facet": str(label).lower()}
                 )
 
     # -- filtering --------------------------------------------------------------------

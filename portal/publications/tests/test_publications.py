@@ -101,7 +101,8 @@ def test_restricted_documents_are_neither_listed_nor_served(client, resources):
     assert restricted.url not in listing
     assert client.get(restricted.url).status_code == 404
     assert client.get(public.url).status_code == 200
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemaps/en-publication.xml").content.decode()
+    assert public.url in sitemap
     assert restricted.url not in sitemap
 
 

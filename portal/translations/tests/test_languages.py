@@ -1,11 +1,10 @@
-"""Six languages: routing, the switcher, the English fallback, hreflang,
-sitemap alternates, feeds, shared tags, Cyrillic slugs, dates, the reference
-translations and the translation status report."""
+"""Six languages: routing, the switcher, the English fallback, hreflang (the
+sitemap's alternates are in test_sitemap.py), feeds, shared tags, Cyrillic
+slugs, dates, the reference translations and the translation status report."""
 
 import re
 from html import escape
 from urllib.parse import quote, unquote
-from xml.etree import ElementTree
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -210,29 +209,6 @@ def test_russian_page_with_cyrillic_slug_is_reachable_and_linked(client, page_at
     assert "Полицейская деятельность" in html_of(response)
     index = html_of(client.get(policing.get_parent().get_url()))
     assert f'href="{quote(url)}"' in index
-
-
-# -- sitemap ---------------------------------------------------------------------------------------
-
-
-def test_sitemap_lists_every_language_with_alternates(client, page_at):
-    response = client.get("/sitemap.xml")
-    tree = ElementTree.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    entries = {
-        unquote(url.find("s:loc", ns).text): [
-            (link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)
-        ]
-        for url in tree.findall("s:url", ns)
-    }
-    policing = page_at("/our-work/fields-of-work/policing/")
-    english = "http://testserver/en/our-work/fields-of-work/policing/"
-    french = unquote(translation_of(policing, "fr").get_full_url())
-    assert english in entries and french in entries
-    assert dict(entries[english]) == dict(entries[french])
-    assert {code for code, _href in entries[english]} == {*LANGUAGES, "x-default"}
-    assert dict(entries[english])["x-default"] == english
-    assert "http://testserver/fr/structures/secretariat/" not in entries, "no fallback addresses"
 
 
 # -- tags are shared ---------------------------------------------------------------------------
