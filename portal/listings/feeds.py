@@ -93,14 +93,16 @@ class ListingFeed(Feed):
                 parts.append(str(value))
         return " – ".join([*parts, _("OSCE")])
 
+    # Absolute addresses from the Site (kept at SITE_URL), never from the Host
+    # header: Django's syndication only prefixes relative ones with it.
     def link(self):
-        return self.listing.get_url(self.request)
+        return self.listing.get_full_url(self.request)
 
     def description(self):
         return self.listing.summary
 
     def feed_url(self):
-        return self.request.get_full_path()
+        return (settings.SITE_URL or "") + self.request.get_full_path()
 
     def feed_extra_kwargs(self, obj):
         return {"listing_updated": self.listing.last_published_at}
@@ -115,7 +117,7 @@ class ListingFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         return f"urn:uuid:{item.translation_key}"

@@ -139,7 +139,10 @@ def test_feeds_name_no_local_address(client, public_site):
         response = client.get(url)
         assert response.status_code == 200, url
         assert_not_local(response.content.decode(), url)
-        assert feedparser.parse(response.content).entries, f"{url} is empty"
+        feed = feedparser.parse(response.content)
+        assert feed.entries, f"{url} is empty"
+        links = [feed.feed.link] + [entry.link for entry in feed.entries]
+        assert_public(links, url)
 
 
 def test_calendars_link_events_under_site_url(client, public_site, page_at):

@@ -77,15 +77,21 @@ def index(request: HttpRequest) -> HttpResponse:
     """The sitemap index: every section, and every page of a long one, each
     with the newest publication date of its pages."""
     sections = _sections(request)
-    return _cached(
-        request,
-        "index",
-        lambda: sitemap_views.index(
+
+    def render() -> HttpResponse:
+        response = sitemap_views.index(
             request,
             {name: SectionSitemap(request, section) for name, section in sections.items()},
             sitemap_url_name="sitemap_section",
-        ),
-    )
+        )
+        # Django names the sections by the address asked; we publish SITE_URL's.
+        if settings.SITE_URL:
+            asked = f"{request.scheme}://{request.get_host()}"
+            for item in response.context_data["sitemaps"]:
+                item.location = settings.SITE_URL + item.location.removeprefix(asked)
+        return response
+
+    return _cached(request, "index", render)
 
 
 @_public
