@@ -102,8 +102,8 @@ def _sqlite_classes():
         trigger from copying the text again when only a title norm changes.)"""
 
         def add_items(self, model, objs):
-            super().add_items(model, objs)
             objs = list(objs)
+            super().add_items(model, objs)
             languages = _locale_languages()
             language = {str(obj.pk): languages.get(getattr(obj, "locale_id", None)) for obj in objs}
             rows = self.entries.filter(
@@ -121,7 +121,7 @@ def _sqlite_classes():
                 stems = stem_text(query.query_string, language)
                 if stems:  # a query of punctuation only is left to Wagtail
                     query = (
-                        PlainText(stems, operator=query.operator)
+                        PlainText(stems, operator=query.operator, boost=query.boost)
                         if isinstance(query, PlainText)
                         else Phrase(stems)
                     )

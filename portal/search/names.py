@@ -19,11 +19,12 @@ read. They are read from the live pages and cached until content changes.
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.apps import apps
 from wagtail.models import Locale
 
-from portal.core.cache import cached_by_content_version
+from portal.core.cache import cached_by_content_version, content_version
 from portal.taxonomy.registry import TERM_PAGES, TermKind, tag_kinds
 
 # Page model label -> fields holding other names of the page (comma-separated).
@@ -49,22 +50,42 @@ def _names_of(title: str, values: Iterable[str]) -> set[Name]:
     return {name for name in names if 0 < len(name) <= MAX_NAME_WORDS}
 
 
-def _build() -> dict[Name, list[tuple[int, int]]]:
-    """Every known name -> the (locale id, page id) of the live pages it names."""
-    known = {}
+@dataclass(frozen=True)
+class KnownNames:
+    pages: dict[Name, list[tuple[int, int]]]  # name -> (locale id, page id) of its pages
+    words: frozenset[str]  # every word of every name
+    longest: int  # the most words in a name
+
+
+def _build() -> KnownNames:
+    """Every known name and the live pages it names."""
+    pages = {}
     for kind in tag_kinds():
         model = apps.get_model(kind.page_model)
         fields = NAME_FIELDS.get(kind.page_model, ())
         rows = model.objects.live().values_list("pk", "locale_id", "title", *fields)
         for pk, locale_id, title, *values in rows.iterator():
             for name in _names_of(title, values):
-                known.setdefault(name, []).append((locale_id, pk))
-    return known
+                pages.setdefault(name, []).append((locale_id, pk))
+    return KnownNames(
+        pages=pages,
+        words=frozenset(word for name in pages for word in name),
+        longest=max(map(len, pages), default=0),
+    )
 
 
-def known_names() -> dict[Name, list[tuple[int, int]]]:
-    """The known names, read once per content version."""
-    return cached_by_content_version("search:known-names", _build)
+_latest: tuple[int, KnownNames] | None = None
+
+
+def known_names() -> KnownNames:
+    """The known names, built once per content version (shared through the
+    cache) and kept in the process until content changes: every search asks."""
+    global _latest
+    version = content_version()
+    latest = _latest
+    if latest is None or latest[0] != version:
+        latest = _latest = (version, cached_by_content_version("search:known-names", _build))
+    return latest[1]
 
 
 def protected(tokens: list[str]) -> set[int]:
@@ -72,14 +93,12 @@ def protected(tokens: list[str]) -> set[int]:
     words of a known name typed in full, and any word of a known name."""
     known = known_names()
     flat = [" ".join(words(token)) for token in tokens]
-    longest = max((len(name) for name in known), default=0)
     keep = set()
     for start in range(len(flat)):
-        for end in range(start + 1, min(len(flat), start + longest) + 1):
-            if tuple(flat[start:end]) in known:
+        for end in range(start + 1, min(len(flat), start + known.longest) + 1):
+            if tuple(flat[start:end]) in known.pages:
                 keep.update(range(start, end))
-    name_words = {word for name in known for word in name}
-    keep.update(i for i, word in enumerate(flat) if word in name_words)
+    keep.update(i for i, word in enumerate(flat) if word in known.words)
     return keep
 
 
@@ -88,5 +107,5 @@ def named_pages(text: str, locale: Locale | None) -> list[int]:
     if locale is None:
         return []
     return sorted(
-        pk for locale_id, pk in known_names().get(words(text), []) if locale_id == locale.pk
+        pk for locale_id, pk in known_names().pages.get(words(text), []) if locale_id == locale.pk
     )
