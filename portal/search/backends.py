@@ -8,29 +8,39 @@ stemmed by the same rules. Models without a locale (terms, documents, images)
 use the default language's configuration. The index stays one table: a
 ``tsvector`` keeps its lexemes whatever configuration produced them.
 
+On SQLite, whose FTS5 tokenizer does not stem, the full-text table holds
+Snowball stems instead of the text (``StemmedSQLiteIndex``): each page's
+title and body are stemmed in its locale's language when it is indexed, and
+each query's words in the search's language (``stemming.py``). Wagtail's
+index rows keep the text itself, which snippets read, and the autocomplete
+column is left unstemmed, so suggestions still match typed prefixes.
+
 Both database backends also rank an exact title match first (a ``TitleQuery``
-carries the text as typed). On SQLite the FTS5 table has no stemming, so
-matching is on whole words and prefixes only.
+carries the text as typed, and the pages named by it: ``names.py``).
 
 Wagtail's title norm (the average title length over this title's) is kept
 cheap here too: the average is measured once per process
 (``average_title_length``), for this backend and for the bulk indexer.
 """
 
+import functools
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.db.models import Case, F, FloatField, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Length
 from django.utils import translation
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.conf import get_app_config
-from modelsearch.query import PlainText
+from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
+
+from .stemming import stem_text
 
 # Added to (PostgreSQL) or taken from (SQLite, where lower is better) the rank
 # of an exact title match: far above any text-search rank.
@@ -39,23 +49,26 @@ EXACT_TITLE_BONUS = 1000.0
 
 class TitleQuery(PlainText):
     """A plain-text query that also knows the text as typed, so that a page
-    whose title is exactly that text ranks first. Other backends treat it as
-    an ordinary ``PlainText``."""
+    whose title is exactly that text ranks first, and the search's language
+    (SQLite stems the query's words in it). Other backends treat it as an
+    ordinary ``PlainText``."""
 
-    def __init__(self, query_string, exact_title="", **kwargs):
+    def __init__(self, query_string, exact_title="", language=None, named=(), **kwargs):
         super().__init__(query_string, **kwargs)
         self.exact_title = exact_title.strip()
+        self.language = language
+        self.named = list(named)  # ids of the pages the text names (``names.py``): first too
 
 
-def _exact_title_bonus(query, lookup, bonus):
+def _exact_title_bonus(query, lookup, bonus, id_lookup=None):
     exact = getattr(query, "exact_title", "")
     if not exact:
         return None
-    return Case(
-        When(**{f"{lookup}__iexact": exact}, then=Value(bonus)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
+    condition = Q(**{f"{lookup}__iexact": exact})
+    named = getattr(query, "named", None)
+    if named and id_lookup:
+        condition |= Q(**{f"{id_lookup}__in": [str(pk) for pk in named]})
+    return Case(When(condition, then=Value(bonus)), default=Value(0.0), output_field=FloatField())
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
@@ -69,22 +82,80 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
         if isinstance(backend, SQLiteSearchBackend):
-            backend.query_compiler_class = _sqlite_compiler()
+            backend.index_class, backend.query_compiler_class = _sqlite_classes()
     return backend
 
 
-def _sqlite_compiler():
+@functools.cache
+def _sqlite_classes():
+    """The stemming index and query compiler for SQLite's FTS5 table."""
     # modelsearch registers the model this module reads on SQLite only.
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteIndex,
+        SQLiteSearchQueryCompiler,
+    )
 
-    class ExactTitleSQLiteCompiler(SQLiteSearchQueryCompiler):
+    class StemmedSQLiteIndex(SQLiteIndex):
+        """Wagtail's rows as Wagtail writes them, then their full-text row's
+        title and body replaced by the stems of the text in the language of
+        each object's locale. (Migration ``search.0004`` keeps Wagtail's
+        trigger from copying the text again when only a title norm changes.)"""
+
+        def add_items(self, model, objs):
+            objs = list(objs)
+            super().add_items(model, objs)
+            languages = _locale_languages()
+            language = {str(obj.pk): languages.get(getattr(obj, "locale_id", None)) for obj in objs}
+            rows = self.entries.filter(
+                content_type_id=get_content_type_pk(model), object_id__in=language
+            ).values_list("pk", "object_id", "title", "body")
+            write_stems(
+                self.write_connection,
+                [(pk, language[object_id], title, body) for pk, object_id, title, body in rows],
+            )
+
+    class StemmedSQLiteCompiler(SQLiteSearchQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText | Phrase):
+                language = getattr(query, "language", None) or translation.get_language()
+                stems = stem_text(query.query_string, language)
+                if stems:  # a query of punctuation only is left to Wagtail
+                    query = (
+                        PlainText(stems, operator=query.operator, boost=query.boost)
+                        if isinstance(query, PlainText)
+                        else Phrase(stems)
+                    )
+            return super().build_search_query_content(query, config)
+
         def _build_rank_expression(self, vectors, config):
             rank = super()._build_rank_expression(vectors, config)
-            bonus = _exact_title_bonus(self.query, "index_entry__title", EXACT_TITLE_BONUS)
+            bonus = _exact_title_bonus(
+                self.query, "index_entry__title", EXACT_TITLE_BONUS, "index_entry__object_id"
+            )
             # BM25 scores are negative and sorted ascending: subtract the bonus.
             return rank - bonus if bonus is not None else rank
 
-    return ExactTitleSQLiteCompiler
+    return StemmedSQLiteIndex, StemmedSQLiteCompiler
+
+
+def fts_table() -> str:
+    """SQLite's full-text table, Wagtail's index table's ``_fts`` twin."""
+    return get_app_config().get_model("IndexEntry")._meta.db_table + "_fts"
+
+
+def write_stems(connection, rows: Iterable[tuple[int, str | None, str, str | None]]) -> int:
+    """Write the stems of ``(index row id, language, title, body)`` rows into
+    SQLite's full-text table (the row of the same id). Returns how many."""
+    stemmed = [
+        (stem_text(title, language), stem_text(body, language), pk)
+        for pk, language, title, body in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {fts_table()} SET title = %s, body = %s WHERE rowid = %s",  # noqa: S608
+            stemmed,
+        )
+    return len(stemmed)
 
 
 _average_title = {}
@@ -169,7 +240,9 @@ if PostgresSearchBackend is not None:
     class LocalizedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         def _build_rank_expression(self, vectors, config):
             rank = super()._build_rank_expression(vectors, config)
-            bonus = _exact_title_bonus(self.query, "index_entries__title_text", EXACT_TITLE_BONUS)
+            bonus = _exact_title_bonus(
+                self.query, "index_entries__title_text", EXACT_TITLE_BONUS, "pk"
+            )
             return rank + bonus if bonus is not None else rank
 
     class LocalizedPostgresSearchBackend(PostgresSearchBackend):

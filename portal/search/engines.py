@@ -117,11 +117,14 @@ class EntryEngine:
         # through the text match, which for a broad word reads every match.
         titled, titled_params = self._where(text_match=False)
         text = self._text()
+        # "Exact": titled as typed, or named by it (an alias: ``names.py``).
+        exact = "(lower(e.title) = lower(%s) OR e.page_id = ANY(%s::integer[]))"
+        named = self.search.named_pages()
         columns = (
-            "e.page_id, e.kind, e.date, e.terms, e.languages, lower(e.title) = lower(%s) AS exact, "
+            f"e.page_id, e.kind, e.date, e.terms, e.languages, {exact} AS exact, "
             f"e.heading @@ {TSQUERY} AS in_title"
         )
-        column_params = [self.search.query, self.config, text]
+        column_params = [self.search.query, named, self.config, text]
         sql = (
             f"r AS MATERIALIZED (SELECT {columns} FROM search_entry e "  # noqa: S608
             f"WHERE {where} AND e.recent LIMIT {RECENT + 1}), "
@@ -131,7 +134,7 @@ class EntryEngine:
             "c AS (SELECT * FROM r WHERE (SELECT yes FROM broad) UNION ALL SELECT * FROM f), "
             # A page titled exactly as typed is always among them, wherever it lies.
             f"x AS (SELECT {columns} FROM search_entry e "
-            f"WHERE {titled} AND lower(e.title) = lower(%s) LIMIT 10), "
+            f"WHERE {titled} AND {exact} LIMIT 10), "
             "m AS MATERIALIZED (SELECT * FROM c UNION ALL "
             "SELECT * FROM x WHERE x.page_id NOT IN (SELECT c.page_id FROM c)), "
             f"cap AS (SELECT CASE WHEN yes THEN {RECENT} ELSE {MAX_MATCHES} END AS n FROM broad)"
@@ -144,6 +147,7 @@ class EntryEngine:
             *column_params,
             *titled_params,
             self.search.query,
+            named,
         ]
 
     def _page(self, offset, limit):
@@ -281,7 +285,13 @@ class WagtailEngine:
         return queryset
 
     def _search(self, tokens, by_relevance):
-        query = TitleQuery(" ".join(tokens), exact_title=self.search.query, operator="and")
+        query = TitleQuery(
+            " ".join(tokens),
+            exact_title=self.search.query,
+            language=self.search.language,
+            named=self.search.named_pages(),
+            operator="and",
+        )
         backend = get_search_backend()
         return backend.search(query, self.base_queryset(), order_by_relevance=by_relevance)
 

@@ -31,6 +31,7 @@ from portal.taxonomy.filters import param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
 from portal.taxonomy.registry import tag_kinds
 
+from . import names
 from .definitions import (
     MAX_MATCHES,
     MAX_PAGE,
@@ -156,6 +157,7 @@ class SiteSearch:
         self._counts = None
         self._types = None
         self._engine = None
+        self._named = None
         # (offset, limit) of the page of results to be shown, which an engine
         # may compute in the same pass as the counts.
         self.page_hint = None
@@ -237,6 +239,13 @@ class SiteSearch:
         if self._types is None:
             self._types = type_content_types()
         return self._types
+
+    def named_pages(self) -> list[int]:
+        """The pages the query names as a whole (a title or an alias of a
+        country, structure or field of work, ``names.py``), ranked first."""
+        if self._named is None:
+            self._named = names.named_pages(self.query, self.locale) if self.tokens else []
+        return self._named
 
     def engine(self) -> EntryEngine | WagtailEngine:
         """The engine answering this search (``engines.engine_for``)."""
@@ -337,7 +346,7 @@ class SiteSearch:
         """The query with misspelt words corrected, when that finds something."""
         if not self.tokens:
             return None
-        corrected = suggest(self.language, self.tokens)
+        corrected = suggest(self.language, self.tokens, keep=names.protected(self.tokens))
         # The vocabulary keeps the words of unpublished titles: offer a
         # correction only if it finds something.
         if not corrected or not self.engine().finds(corrected):

@@ -10,7 +10,7 @@ how often the word occurs).
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from django.conf import settings
 from django.db import transaction
@@ -74,9 +74,10 @@ def rebuild(
     return sizes
 
 
-def suggest(language: str, tokens: list[str]) -> list[str] | None:
+def suggest(language: str, tokens: list[str], keep: Collection[int] = ()) -> list[str] | None:
     """A corrected list of ``tokens``, or None when every word is known or
-    none has a close match."""
+    none has a close match. The words at the positions in ``keep`` (those of
+    known names, ``names.protected``) are never corrected."""
     lowered = [t.lower() for t in tokens]
     candidates = [t for t in lowered if WORD.fullmatch(t) and len(t) <= MAX_WORD]
     if not candidates:
@@ -86,8 +87,8 @@ def suggest(language: str, tokens: list[str]) -> list[str] | None:
     )
     changed = False
     corrected = []
-    for token in lowered:
-        if token in known or token not in candidates or len(token) < 4:
+    for position, token in enumerate(lowered):
+        if position in keep or token in known or token not in candidates or len(token) < 4:
             corrected.append(token)
             continue
         options = dict(
