@@ -29,7 +29,7 @@ from portal.listings.query import Option
 from portal.taxonomy import symbols
 from portal.taxonomy.filters import param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kinds
+from portal.taxonomy.registry import tag_kinds, term_titles
 
 from . import names
 from .definitions import (
@@ -310,9 +310,11 @@ class SiteSearch:
         ]
         term_counts = {int(t): n for t, n in counts.get("term", {}).items()}
         terms = {t.pk: t for t in Term.objects.filter(pk__in=term_counts)}
+        # Named as the terms' pages are titled in the search's language.
+        titles = term_titles(terms.values(), self.locale.pk if self.locale else None)
         for kind in tag_kinds():
             options = [
-                Option(terms[t].slug, terms[t].name, n)
+                Option(terms[t].slug, titles.get(t, terms[t].name), n)
                 for t, n in term_counts.items()
                 if t in terms and terms[t].kind == kind.term_kind
             ]
