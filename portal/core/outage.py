@@ -76,4 +76,3 @@ class DatabaseOutageMiddleware:
         if database_unavailable(exception):
             return outage_response(request, exception)
         return None
-

@@ -3,7 +3,7 @@
 A stale-if-error fallback, not a page cache: ``keep`` stores the HTML of a
 public page answered to an anonymous visitor, and ``copy_of`` hands it back
 only when the page cannot be built (``portal.core.outage``). It is kept in
-the default cache, compressed, for ``STALE_COPY_TIMEOUT`` seconds (a week),
+the default cache, compressed, for ``TIMEOUT`` seconds (a week),
 and rewritten at most every ``REFRESH`` seconds, so an ordinary request costs
 one small ``add``.
 
@@ -23,6 +23,7 @@ from django.utils.http import http_date
 
 KEY_PREFIX = "stale-copy:"
 MAX_BYTES = 512 * 1024
+TIMEOUT = 7 * 24 * 3600
 REFRESH = 300
 HEADER = "X-Stale-Copy"
 
@@ -63,7 +64,7 @@ def keep(request: HttpRequest, response: HttpResponse) -> None:
         response.get("Content-Language", ""),
         zlib.compress(response.content),
     )
-    cache.set(key, entry, getattr(settings, "STALE_COPY_TIMEOUT", 7 * 24 * 3600))
+    cache.set(key, entry, TIMEOUT)
 
 
 def copy_of(request: HttpRequest) -> HttpResponse | None:
