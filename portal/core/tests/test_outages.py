@@ -23,6 +23,7 @@ from django.db.utils import OperationalError
 from django.test import RequestFactory
 
 from portal.core import stale
+from portal.core.resilient_cache import ResilientRedisCache
 from portal.core.views import server_error
 
 PAGES = ["/en/", "/en/news/", "/en/countries/"]  # home, a listing, the map
@@ -220,3 +221,16 @@ def test_only_public_pages_for_anonymous_visitors_are_kept(client, home, django_
     client.force_login(editor)
     client.get("/en/countries/")  # private to the editor, who has a session
     assert stale.copy_of(RequestFactory().get("/en/countries/")) is None
+
+
+def test_redis_connections_give_up_quickly():
+    """Short socket timeouts reach redis-py's pool; the breaker's option does not."""
+    backend = ResilientRedisCache(
+        f"redis://127.0.0.1:{free_port()}/0", {"OPTIONS": {"RETRY_AFTER": 7}}
+    )
+    options = backend._cache._pool_options
+    assert (options["socket_connect_timeout"], options["socket_timeout"]) == (0.25, 0.5)
+    assert "RETRY_AFTER" not in options and backend.breaker.retry_after == 7
+    assert backend.get("key", "default") == "default"
+    assert backend.set("key", 1) is False
+    assert backend.breaker.is_open
