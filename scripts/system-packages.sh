@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, when they are missing.
 #   scripts/system-packages.sh run   -> python3 venv support
-#   scripts/system-packages.sh test  -> the above, plus Chromium for browser tests and
-#                                       gettext for the translation catalogue check
+#   scripts/system-packages.sh test  -> the above, plus Chromium for browser tests,
+#                                       gettext for the translation catalogue check and
+#                                       redis-server for the outage tests
 set -euo pipefail
 
 need=()
@@ -12,6 +13,9 @@ if [ "${1:-run}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 if [ "${1:-run}" = "test" ] && ! command -v xgettext >/dev/null; then
   need+=(gettext)
+fi
+if [ "${1:-run}" = "test" ] && ! command -v redis-server >/dev/null; then
+  need+=(redis-server)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

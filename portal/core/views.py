@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
@@ -7,6 +9,8 @@ from django.utils.functional import Promise
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
+
+from portal.core import outage
 
 
 def page_not_found(request, exception=None):
@@ -22,7 +26,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """A static 500 page: no database, no context processors."""
+    """A static 500 page: no database, no context processors. When the
+    database is unreachable, the page's last good copy or a 503 instead."""
+    error = sys.exc_info()[1]
+    if outage.database_unavailable(error):
+        return outage.outage_response(request, error)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (not static files: WhiteNoise serves those pre-compressed).
     "django.middleware.gzip.GZipMiddleware",
+    # While the database is unreachable: the last good copy of a page, or a 503.
+    "portal.core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.translations.middleware.LanguageCookieMiddleware",
@@ -126,20 +128,33 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails a request in seconds, not after the system's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: in-process by default, Redis when REDIS_URL is set.
+# Cache: in-process by default, Redis when REDIS_URL is set. A Redis that cannot be
+# reached makes pages slower, never failed: portal/core/resilient_cache.py answers
+# misses, with short timeouts and a circuit breaker (docs/resilience.md).
+# Sessions stay in the database (Django's default): only editors have one, and a
+# cache that missed a logout while unreachable could not bring a session back.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 600,
+            "OPTIONS": {
+                "socket_connect_timeout": float(env("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(env("REDIS_TIMEOUT", "0.5")),
+                "RETRY_AFTER": float(env("REDIS_RETRY_AFTER", "5")),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
