@@ -4,7 +4,6 @@ from django.conf.urls.static import static
 from django.contrib.sitemaps.views import sitemap
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -13,7 +12,7 @@ from portal.translations import urls as translation_urls
 from portal.translations.sitemap import TranslatedSitemap
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
@@ -24,11 +23,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /en/, /fr/, ...
-# An untranslated page is served in English under the visitor's language (portal.translations).
+# An untranslated page is served in English under the visitor's language, and
+# Wagtail's view-restriction forms answer under every prefix (portal.translations).
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include(translation_urls)),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
