@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-shared-secret"
 MARKER = "Zephyrine"  # in the title of every private item: found nowhere else
+TITLES = (f"{MARKER} briefing", f"{MARKER} consultation")  # the search page echoes MARKER
 KINDS = [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN, PageViewRestriction.GROUPS]
 
 
@@ -67,7 +68,7 @@ def places(page_at):
     news, events = page_at("/news/"), page_at("/events/")
     urls = ["/en/", "/fr/", news.url, events.url, policing.url]
     urls += [f"{news.url}feed/rss/", f"{news.url}feed/atom/", f"{events.url}ical/"]
-    urls += [f"/en/search/?q={MARKER}", f"/fr/search/?q={MARKER}"]
+    urls += [f"/en/search/?q={MARKER}"]  # search reads one language: these are English
     with translation.override("fr"):
         urls += [french(news).url, french(events).url, french(policing).url]
         urls += [f"{french(news).url}feed/rss/"]
@@ -85,14 +86,14 @@ def private_items(page_at, terms, parent_of_news=None, parent_of_event=None):
     today = datetime.date.today()
     news = NewsPageFactory(
         parent=parent_of_news or page_at("/news/"),
-        title=f"{MARKER} briefing",
+        title=TITLES[0],
         slug="zephyrine-briefing",
         date=today,
         tags=tags,
     )
     event = EventPageFactory(
         parent=parent_of_event or page_at("/events/"),
-        title=f"{MARKER} consultation",
+        title=TITLES[1],
         slug="zephyrine-consultation",
         date=today + datetime.timedelta(days=3),
         tags=tags,
@@ -100,8 +101,17 @@ def private_items(page_at, terms, parent_of_news=None, parent_of_event=None):
     return news, event
 
 
-def shown_in(client, urls):
-    return [url for url in urls if MARKER in html_of(client, url)]
+def shown_in(client, urls, again=False):
+    """The pages among ``urls`` that show a private item's title (search
+    marks the words it matched: tags are left out). ``again``: read each page
+    a second time, since a listing's length comes from counts refreshed just
+    after the first response that finds them stale (docs/caching.md); a
+    private item never shows, even then, as items are read from the index."""
+    if again:
+        for url in urls:
+            client.get(url)
+    texts = {url: re.sub(r"<[^>]+>", "", html_of(client, url)) for url in urls}
+    return [url for url in urls if any(title in texts[url] for title in TITLES)]
 
 
 def year_count(client, url):
@@ -118,19 +128,23 @@ def test_a_restricted_item_is_in_no_list_count_feed_search_or_sitemap(
     client, page_at, terms, places, kind
 ):
     news, event = private_items(page_at, terms)
+    addresses = {
+        "http://testserver/en/news/zephyrine-briefing/",
+        "http://testserver/en/events/zephyrine-consultation/",
+    }
     assert shown_in(client, places) == places
-    counted = year_count(client, page_at("/news/").url)
-    assert news.full_url in sitemap_urls(client)
+    counted = year_count(client, "/en/news/")
+    assert addresses <= set(sitemap_urls(client))
 
     restrictions = [restrict(news, kind), restrict(event, kind)]
     assert shown_in(client, places) == []
-    assert year_count(client, page_at("/news/").url) == counted - 1
-    assert not {news.full_url, event.full_url} & set(sitemap_urls(client))
+    assert year_count(client, "/en/news/") == counted - 1
+    assert not addresses & set(sitemap_urls(client))
 
     for restriction in restrictions:
         restriction.delete()
-    assert shown_in(client, places) == places
-    assert year_count(client, page_at("/news/").url) == counted
+    assert shown_in(client, places, again=True) == places
+    assert year_count(client, "/en/news/") == counted
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -142,7 +156,7 @@ def test_the_descendants_of_a_restricted_section_are_private_too(
     restriction = restrict(section, kind)
     assert shown_in(client, places) == []
     restriction.delete()
-    assert shown_in(client, places) == places
+    assert shown_in(client, places, again=True) == places
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -156,15 +170,15 @@ def test_a_password_protected_page_asks_for_its_password_under_each_prefix(
     response = client.get(address)
     assert response.status_code == 200
     html = response.content.decode()
-    assert MARKER not in html
+    assert TITLES[0] not in html
     action = re.search(r'action="([^"]+)"', html).group(1)
     assert action.startswith(f"/{language}/_util/authenticate_with_password/")
 
     wrong = client.post(action, {"password": "guess", "return_url": address})
-    assert wrong.status_code == 200 and MARKER not in wrong.content.decode()
+    assert wrong.status_code == 200 and TITLES[0] not in wrong.content.decode()
     right = client.post(action, {"password": PASSWORD, "return_url": address})
     assert right.status_code == 302 and right["Location"] == address
-    assert MARKER in html_of(client, address)
+    assert TITLES[0] in html_of(client, address)
 
 
 @pytest.mark.parametrize("kind", [PageViewRestriction.LOGIN, PageViewRestriction.GROUPS])
@@ -185,23 +199,24 @@ def test_a_login_restricted_page_sends_to_the_login_form_under_each_prefix(
     member = django_user_model.objects.create_user("delegate", password=PASSWORD)
     member.groups.set(restriction.groups.all())
     assert client.post(login, {"username": "delegate", "password": PASSWORD}).status_code == 302
-    assert MARKER in html_of(client, address)
+    assert TITLES[0] in html_of(client, address)
 
 
 def test_a_restricted_structure_leaves_the_org_chart_map_and_country_pages(client, page_at):
     mission = page_at("/structures/field-operations/mission-to-serbia/")
     serbia = page_at("/countries/serbia/")
+    english = "/en/structures/field-operations/mission-to-serbia/"
     with translation.override("fr"):
-        places = {
-            "/en/structures/": mission.url,
-            "/en/structures/field-operations/": mission.url,
-            "/en/countries/": mission.url,
-            serbia.url: mission.url,
-            "/fr/": mission.url,  # the map
-            french(serbia).url: mission.url,
-        }
-    # A French reader's links to the (untranslated) mission are under /fr/.
-    places[french(serbia).url] = places[french(serbia).url].replace("/en/", "/fr/", 1)
+        french_serbia = french(serbia).url
+    # A French reader's links to the untranslated mission are under /fr/.
+    places = {
+        "/en/structures/": english,  # the org chart
+        "/en/structures/field-operations/": english,  # the timeline
+        "/en/countries/": english,  # the map
+        "/en/countries/serbia/": english,
+        "/fr/": english.replace("/en/", "/fr/"),  # the map
+        french_serbia: english.replace("/en/", "/fr/"),
+    }
 
     def linked():
         return [url for url, link in places.items() if f'href="{link}"' in html_of(client, url)]
@@ -220,7 +235,7 @@ def test_a_restricted_page_leaves_the_menus(client, page_at):
     news = page_at("/news/")
     with translation.override("fr"):
         shown = french(history) if history.has_translation(french(news).locale) else history
-        places = {news.url: history.url, french(news).url: shown.url}
+        places = {"/en/news/": "/en/about-us/our-history/", french(news).url: shown.url}
 
     def linked():
         return [url for url, link in places.items() if f'href="{link}"' in html_of(client, url)]
