@@ -181,10 +181,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env("ADMIN_LOGIN_COOLOFF_MINUTES", "15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.accounts.views.locked_out"  # a page in the reader's language
-# The client's address: REMOTE_ADDR, unless the reverse proxy's header is named
-# (ADMIN_CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR) with the number of proxies in front.
-AXES_IPWARE_META_PRECEDENCE_ORDER = (*env_list("ADMIN_CLIENT_IP_HEADER"), "REMOTE_ADDR")
-AXES_IPWARE_PROXY_COUNT = int(env("ADMIN_PROXY_COUNT", "0")) or None
+# The client's address: REMOTE_ADDR, or behind ADMIN_PROXY_COUNT reverse proxies the
+# address the outermost one appended to ADMIN_CLIENT_IP_HEADER (portal/accounts/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip.client_ip"
+ADMIN_PROXY_COUNT = int(env("ADMIN_PROXY_COUNT", "0"))
+ADMIN_CLIENT_IP_HEADER = env("ADMIN_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
 # Superusers must confirm each sign-in with a code from an authenticator app
 # (production turns it on); editors may opt in from their account.
 ADMIN_REQUIRE_2FA_FOR_SUPERUSERS = env_bool("ADMIN_REQUIRE_2FA_FOR_SUPERUSERS", False)

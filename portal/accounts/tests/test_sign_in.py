@@ -92,13 +92,19 @@ def test_a_proxy_header_counts_only_when_configured(client, editor, settings):
         sign_in(client, "guess", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
     assert sign_in(client, PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.99").status_code == 429
 
-    # Behind a proxy that sets the header, each client is told apart by it.
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    settings.AXES_IPWARE_PROXY_COUNT = 1
-    proxied = sign_in(
-        client, PASSWORD, address="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.99, 10.0.0.1"
-    )
-    assert signed_in(proxied)
+
+def test_behind_a_proxy_the_address_it_appended_counts(client, editor, settings):
+    """One proxy in front (REMOTE_ADDR 10.0.0.1): the right-most entry of
+    X-Forwarded-For is the client; what the client put to its left is ignored."""
+    settings.ADMIN_PROXY_COUNT = 1
+    proxy = {"address": "10.0.0.1"}
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        forged = f"198.51.100.{n}, 203.0.113.5"
+        sign_in(client, "guess", HTTP_X_FORWARDED_FOR=forged, **proxy)
+    locked = sign_in(client, PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)
+    assert locked.status_code == 429
+    other = sign_in(client, PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.99", **proxy)
+    assert signed_in(other)
 
 
 # -- second factor --------------------------------------------------------------------
