@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -13,7 +12,7 @@ from portal.translations import urls as translation_urls
 from portal.translations.sitemaps import views as sitemap_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Probes: outside the language prefixes, never cached (portal/core/health.py).
     path("healthz", health.liveness, name="liveness"),
@@ -28,11 +27,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /en/, /fr/, ...
-# An untranslated page is served in English under the visitor's language (portal.translations).
+# An untranslated page is served in English under the visitor's language, and
+# Wagtail's view-restriction forms answer under every prefix (portal.translations).
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include(translation_urls)),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .locales import active_language, locale_id_of
+from .restrictions import public
 
 
 def source_locale_id() -> int | None:
@@ -72,7 +73,8 @@ def localize(
     Keeps the order of ``pages`` (the tree's, or a date's) unless
     ``sort_by_title``, which sorts by the titles shown. ``translations`` is
     the queryset translations are read from (the pages' own model by default;
-    give one with the same ``only()``/``select_related()`` as the sources).
+    give one with the same ``only()``/``select_related()`` as the sources);
+    a translation under a view restriction is never swapped in.
     One query, none when every page is already in ``locale_id``."""
     pages = list(pages)
     if not pages or locale_id is None:
@@ -83,7 +85,7 @@ def localize(
         queryset = translations if translations is not None else _translations_of(pages)
         found = {
             page.translation_key: page
-            for page in queryset.filter(
+            for page in public(queryset).filter(
                 live=True, locale_id=locale_id, translation_key__in=elsewhere
             )
         }
@@ -102,7 +104,9 @@ def in_language(queryset: Any, locale_id: int | None, sort_by_title: bool = Fals
 
     ``queryset`` carries the caller's filters (kind, tags, live...) but no
     locale: tags, terms and kinds are copied onto translations, so the same
-    filters find the translations. Two queries."""
+    filters find the translations. Pages under a view restriction are left
+    out (``restrictions.public``). Two queries."""
+    queryset = public(queryset)
     return localize(
         queryset.filter(locale_id=source_locale_id()),
         locale_id,

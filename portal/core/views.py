@@ -38,10 +38,12 @@ def server_error(request):
 @cache_control(public=True, max_age=86400)
 def robots_txt(request):
     """The sitemap's address comes from ``SITE_URL``, like every address the
-    site publishes, never from the request's Host header."""
+    site publishes, never from the request's Host header. The admin's address
+    is not listed, which would advertise it; the login and password forms
+    of private pages (Wagtail's ``_util/``) are."""
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        "Disallow: /*/_util/",
         "",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
         "",

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
+from portal.core.restrictions import public
 from portal.taxonomy.models import TaggableMixin
 from portal.taxonomy.registry import tag_kinds
 
@@ -83,8 +84,9 @@ class TaggedPage(TaggableMixin, BasePage):
 
     @classmethod
     def listable(cls) -> models.QuerySet:
-        """The pages of this type that listings may show, in any language."""
-        return cls.objects.live()
+        """The pages of this type that listings may show, in any language:
+        live, and under no view restriction (password, login, groups)."""
+        return public(cls.objects.live())
 
     def get_schema_org(self, request: HttpRequest | None = None) -> dict[str, Any]:
         data = super().get_schema_org(request)

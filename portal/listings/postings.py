@@ -13,8 +13,12 @@ other filters checked as ``EXISTS`` on the ``(item, key)`` unique index: the
 cost depends on the page of results asked for, not on the number of items.
 
 Three writers share ``rows()``: ``index_items`` (signals, after publishing,
-unpublishing, moving or deleting a page), ``rebuild`` (the management
-command) and the content generator, which builds rows from what it plans.
+unpublishing, moving or deleting a page; ``index_subtree`` after a move or a
+change of view restriction), ``rebuild`` (the management command) and the
+content generator, which builds rows from what it plans.
+
+Only listable pages get rows (``TaggedPage.listable``: live, and under no view
+restriction), so a private page is in no listing, count or feed.
 """
 
 from collections import defaultdict
@@ -133,6 +137,19 @@ def index_items(model, translation_keys):
         ids = _representatives(model, translation_keys)
         if ids:
             _write(_rows_from_database(model, listing_type, ids))
+
+
+def index_subtree(root):
+    """Rewrite the postings of every listed item with a page in ``root``'s
+    subtree (``root`` included), by chunks of ``CHUNK`` items: after the
+    subtree was moved, or a view restriction on it added, changed or removed,
+    its items may have entered or left the listings."""
+    for kind in listed_kinds():
+        model = kind.model_class()
+        found = model.objects.filter(path__startswith=root.path)
+        translation_keys = sorted(set(found.values_list("translation_key", flat=True)))
+        for start in range(0, len(translation_keys), CHUNK):
+            index_items(model, translation_keys[start : start + CHUNK])
 
 
 def rebuild(progress=None):

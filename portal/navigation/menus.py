@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from portal.core.cache import cached_by_content_version
+from portal.core.restrictions import public
 from portal.countries.models import Chairpersonship, CountryPage
 
 from .models import NavigationMenu
@@ -41,12 +42,13 @@ def _page_ids(raw_items):
 
 def _localized_pages(ids):
     """{page id: the live page to link to, in the active locale where a
-    translation exists}, in two queries whatever the size of the menu."""
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids)}
+    translation exists}, in two queries whatever the size of the menu. Pages
+    under a view restriction are left out, as if unpublished."""
+    pages = {p.pk: p for p in public(Page.objects.filter(pk__in=ids))}
     locale = Locale.get_active()
     translations = {
         p.translation_key: p
-        for p in Page.objects.filter(
+        for p in public(Page.objects.all()).filter(
             translation_key__in=[p.translation_key for p in pages.values()], locale=locale
         )
     }

@@ -5,6 +5,7 @@ Everything that differs between machines comes from environment variables
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "portal.visuals",
     "portal.search",
     "portal.content",
+    "portal.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -81,6 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -96,9 +101,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -164,12 +173,38 @@ else:
         }
     }
 
+# Staff accounts (docs/security.md, "Admin"): the admin's address, password rules,
+# throttled sign-in (django-axes) and a second factor (django-otp, TOTP).
+ADMIN_PATH = env("ADMIN_PATH", "admin/").strip("/") + "/"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is locked out for AXES_COOLOFF_TIME; a right password resets the count.
+AXES_FAILURE_LIMIT = int(env("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.accounts.views.locked_out"  # a page in the reader's language
+# The client's address: REMOTE_ADDR, or behind ADMIN_PROXY_COUNT reverse proxies the
+# address the outermost one appended to ADMIN_CLIENT_IP_HEADER (portal/accounts/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip.client_ip"
+ADMIN_PROXY_COUNT = int(env("ADMIN_PROXY_COUNT", "0"))
+ADMIN_CLIENT_IP_HEADER = env("ADMIN_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+# Superusers must confirm each sign-in with a code from an authenticator app
+# (production turns it on); editors may opt in from their account.
+ADMIN_REQUIRE_2FA_FOR_SUPERUSERS = env_bool("ADMIN_REQUIRE_2FA_FOR_SUPERUSERS", False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "OSCE Portal")
 
 # Languages: the organization's six official languages. English is the source language.
 LANGUAGE_CODE = "en"

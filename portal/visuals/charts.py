@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from portal.core.locales import language_of
 from portal.core.localized import in_language, localize, source_locale_id
+from portal.core.restrictions import public
 from portal.structures.models import StructureKind, StructurePage
 
 STEP = Page.steplen
@@ -40,12 +41,12 @@ def structure_forest(locale_id, request=None):
     The trees are the English page tree (the source of every translation);
     each box shows the structure in ``locale_id`` where it is translated, else
     in English with ``lang`` set, so the chart has the same boxes in every
-    language. Closed structures are left out, and so are groups that only held
-    closed ones. Returns ``[{"title", "url", "lang", "path", "roots": [node...]}]``;
+    language. Closed and restricted structures are left out, and so are groups
+    that only held closed ones. Returns ``[{"title", "url", "lang", "path", "roots": [node...]}]``;
     a node is ``{"title", "url", "lang", "acronym", "kind", "kind_label",
     "children": [...]}``. Four queries."""
     structures = list(
-        StructurePage.objects.live()
+        public(StructurePage.objects.live())
         .filter(locale_id=source_locale_id())
         .only(*STRUCTURE_FIELDS)
         .order_by("path")
@@ -91,7 +92,7 @@ def structure_forest(locale_id, request=None):
         ]
 
     holders = _shown(
-        Page.objects.live().filter(path__in=list(parents)).only(*PAGE_FIELDS), locale_id
+        public(Page.objects.live()).filter(path__in=list(parents)).only(*PAGE_FIELDS), locale_id
     )
     forest = []
     for path in sorted(parents):

@@ -167,7 +167,9 @@ def test_root_redirects_to_a_language(client):
 def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Disallow: /admin/" in response.content.decode()
+    text = response.content.decode()
+    assert "admin" not in text  # never advertised
+    assert "Disallow: /*/_util/" in text
     assert re.search(r"Sitemap: http://testserver/sitemap\.xml", response.content.decode())
 
 
