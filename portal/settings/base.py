@@ -199,6 +199,7 @@ AXES_LOCKOUT_CALLABLE = "portal.accounts.views.locked_out"  # a page in the read
 # The client's address: REMOTE_ADDR, or behind ADMIN_PROXY_COUNT reverse proxies the
 # address the outermost one appended to ADMIN_CLIENT_IP_HEADER (portal/accounts/client_ip.py).
 AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip.client_ip"
+AXES_VERBOSE = False  # no banner on every management command
 ADMIN_PROXY_COUNT = int(env("ADMIN_PROXY_COUNT", "0"))
 ADMIN_CLIENT_IP_HEADER = env("ADMIN_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
 # Superusers must confirm each sign-in with a code from an authenticator app
