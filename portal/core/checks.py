@@ -1,6 +1,7 @@
 """System checks that hold the project to its conventions."""
 
-from django.core.checks import Error, register
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from wagtail.models import get_page_models
@@ -36,3 +37,18 @@ def page_models_follow_conventions(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def security_contact_is_set(app_configs, **kwargs):
+    """/.well-known/security.txt (RFC 9116) must name whom to tell about a
+    vulnerability; without SECURITY_CONTACT the site has none."""
+    if settings.SECURITY_CONTACT:
+        return []
+    return [
+        Warning(
+            "SECURITY_CONTACT is not set: /.well-known/security.txt answers 404.",
+            hint="Set the SECURITY_CONTACT environment variable, e.g. mailto:security@example.org.",
+            id="portal.W001",
+        )
+    ]

@@ -1,11 +1,20 @@
 """Production: HTTPS only, secret required, behind a reverse proxy."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, require_secret_key
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+    env,
+    env_bool,
+    env_list,
+    require_secret_key,
+)
 
 require_secret_key()
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# The reverse proxy overwrites X-Forwarded-Proto with one value (docs/security.md);
+# portal.core.headers.ProxySchemeMiddleware ignores a list of values.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
@@ -14,3 +23,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# Any http:// address left in content is fetched over HTTPS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}
+}
