@@ -13,6 +13,7 @@ get the same headers as pages:
 
 from collections.abc import Callable
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
@@ -44,8 +45,9 @@ class ProxySchemeMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The public site's strict policy (settings.CONTENT_SECURITY_POLICY); under
     the admin's prefix, ADMIN_CONTENT_SECURITY_POLICY, because Wagtail's admin
-    writes inline scripts and style attributes (wagtail/wagtail#1288). A view's
-    own ``csp_update``/``csp_replace`` decorators still apply on top."""
+    writes inline scripts and style attributes (wagtail/wagtail#1288); a page's
+    preview may be framed by the admin. A view's own ``csp_update`` and
+    ``csp_replace`` decorators still apply on top."""
 
     @cached_property
     def admin_prefix(self) -> str:
@@ -55,8 +57,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path.startswith(self.admin_prefix):
+        if report_only:
+            return parts
+        if parts.config is None and request.path.startswith(self.admin_prefix):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        if getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the middleware with a request to the
+            # page's own address, and shows it in a frame of the admin.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 

@@ -242,10 +242,12 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Wagtail's admin writes inline scripts and style attributes, shows previews in a frame
-# of its own and uploads images as blobs (portal.core.headers).
+# of its own, uploads images as blobs and asks wagtail.org for new releases
+# (portal.core.headers).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],

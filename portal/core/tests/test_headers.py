@@ -133,6 +133,15 @@ def test_the_admin_has_its_own_looser_policy(client):
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+def test_a_preview_may_be_framed_by_the_admin(home):
+    """Wagtail renders a preview with a request to the page's own address."""
+    response = home.make_preview_request()
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in policy["script-src"]
+
+
 @pytest.fixture
 def production(monkeypatch):
     """The security settings of portal/settings/production.py, in force."""
