@@ -20,6 +20,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.index, name="sitemap"),
     path("sitemaps/<slug:section>.xml", sitemap_views.section, name="sitemap_section"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:

@@ -86,3 +86,17 @@ def default_site_matches_site_url(app_configs, databases=None, **kwargs):
                 )
             )
     return warnings
+
+
+def security_contact_is_set(app_configs, **kwargs):
+    """/.well-known/security.txt (RFC 9116) must name whom to tell about a
+    vulnerability; without SECURITY_CONTACT the site has none."""
+    if settings.SECURITY_CONTACT:
+        return []
+    return [
+        Warning(
+            "SECURITY_CONTACT is not set: /.well-known/security.txt answers 404.",
+            hint="Set the SECURITY_CONTACT environment variable, e.g. mailto:security@example.org.",
+            id="portal.W002",
+        )
+    ]

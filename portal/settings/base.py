@@ -7,8 +7,10 @@ Everything that differs between machines comes from environment variables
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.core.site_url import SiteAddress, site_url_setting
@@ -86,10 +88,16 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # Security headers first, above WhiteNoise, so static files get them too (docs/security.md).
+    "portal.core.headers.ProxySchemeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.core.headers.ContentSecurityPolicyMiddleware",
+    "portal.core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (not static files: WhiteNoise serves those pre-compressed).
     "django.middleware.gzip.GZipMiddleware",
@@ -104,7 +112,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "portal.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -252,11 +259,60 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Security defaults that hold everywhere; production.py adds HTTPS-only settings.
+# Security headers that hold everywhere (docs/security.md); production.py adds HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "payment", "publickey-credentials-get",
+        "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+CSP_REPORT_URL = "/csp-report/"
+# Images may come from the media storage's origin when MEDIA_URL is absolute (object storage).
+_media = urlsplit(MEDIA_URL)
+MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+# The public site: scripts and stylesheets from our own files only; the one inline
+# script of base.html carries the request's nonce ({{ request.csp_nonce }}).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": [CSP_REPORT_URL],
+        "report-to": "csp",
+    }
+}
+# Wagtail's admin writes inline scripts and style attributes, shows previews in a frame
+# of its own, uploads images as blobs and asks wagtail.org for new releases
+# (portal.core.headers).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Avatars from Wagtail's own default rather than a third party the policy would block.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# RFC 9116 /.well-known/security.txt: where to report a vulnerability (required in production).
+SECURITY_CONTACT = env("SECURITY_CONTACT", "")
+SECURITY_POLICY_URL = env("SECURITY_POLICY_URL", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Organization for Security and Co-operation in Europe"

@@ -1,12 +1,22 @@
 """Production: HTTPS only, secret required, behind a reverse proxy."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, require_public_site_url, require_secret_key
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+    env,
+    env_bool,
+    env_list,
+    require_public_site_url,
+    require_secret_key,
+)
 
 require_secret_key()
 require_public_site_url()
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# The reverse proxy overwrites X-Forwarded-Proto with one value (docs/security.md);
+# portal.core.headers.ProxySchemeMiddleware ignores a list of values.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes speak plain HTTP to the worker
@@ -17,3 +27,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 ADMIN_REQUIRE_2FA_FOR_SUPERUSERS = env_bool("ADMIN_REQUIRE_2FA_FOR_SUPERUSERS", True)
+# Any http:// address left in content is fetched over HTTPS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}
+}
