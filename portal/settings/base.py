@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses control characters and bad encodings in the address, drops bad cookies.
+    "portal.core.input_guard.InputGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (not static files: WhiteNoise serves those pre-compressed).
     "django.middleware.gzip.GZipMiddleware",
@@ -128,7 +130,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: in-process by default, Redis when REDIS_URL is set.
+# Cache: in-process by default, Redis when REDIS_URL is set. Sessions: their keys
+# checked, a bad cookie is no session (portal/core/sessions).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -139,7 +142,7 @@ if REDIS_URL:
             "TIMEOUT": 600,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "portal.core.sessions.cached_db"
 else:
     CACHES = {
         "default": {
@@ -148,6 +151,7 @@ else:
             "TIMEOUT": 600,
         }
     }
+    SESSION_ENGINE = "portal.core.sessions.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -254,6 +258,10 @@ else:
 SEARCH_STATEMENT_TIMEOUT_MS = int(env("SEARCH_STATEMENT_TIMEOUT_MS", "3000"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploads are checked by their content, not their name (portal/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.uploads.CheckedImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
