@@ -24,6 +24,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.core.params import bounded_int
 from portal.listings.query import FacetResult as Facet
 from portal.listings.query import Option
 from portal.taxonomy import symbols
@@ -188,8 +189,9 @@ class SiteSearch:
 
     def _page_number(self, params):
         value = params.get("page") or "1"
-        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_PAGE:
-            return int(value)
+        number = bounded_int(value, 1, MAX_PAGE)
+        if number is not None:
+            return number
         self.errors.append(
             _("“%(value)s” is not a page number between 1 and %(max)s; showing the first page.")
             % {"value": value[:20], "max": MAX_PAGE}
