@@ -361,6 +361,12 @@ class SiteSearch:
         ]
 
     def record_hit(self) -> None:
-        """Count this search for its query (popular queries, promotions)."""
-        if self.query and len(self.query) <= MAX_QUERY_LENGTH:
+        """Count this search for its query (popular queries, promotions).
+
+        Called only for searches that found something (``service.answer``):
+        anyone can type anything, and every distinct text recorded is a row.
+        Wagtail lower-cases and trims it; text with invisible characters is
+        not recorded. Rows older than ``WAGTAILSEARCH_HITS_MAX_AGE`` days go
+        with ``manage.py searchpromotions_garbage_collect`` (docs/search.md)."""
+        if self.query and len(self.query) <= MAX_QUERY_LENGTH and self.query.isprintable():
             Query.get(self.query).add_hit()

@@ -254,6 +254,9 @@ else:
         "SEARCH_BACKEND must be database, opensearch2, opensearch3, elasticsearch8 or "
         f"elasticsearch9, not {SEARCH_BACKEND!r}."
     )
+# Days a search's daily count is kept (the help's popular queries read 30);
+# `manage.py searchpromotions_garbage_collect`, run daily, deletes older ones.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Longest time (ms) a search query may run on PostgreSQL before it is cancelled.
 SEARCH_STATEMENT_TIMEOUT_MS = int(env("SEARCH_STATEMENT_TIMEOUT_MS", "3000"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
