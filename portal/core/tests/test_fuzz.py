@@ -13,7 +13,7 @@ from urllib.parse import quote_from_bytes
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +117,10 @@ def query_strings(draw, params: list[str]) -> str:
 
 cookies = st.dictionaries(
     st.sampled_from(["sessionid", "csrftoken", "django_language"]),
-    st.one_of(text, st.sampled_from(["", "a" * 32, "a" * 5000, "xx", "zz-ZZ"])),
+    st.one_of(
+        text,
+        st.sampled_from(["", "a" * 32, "a" * 5000, "xx", "zz-ZZ", "abc\x00defghi", "\x00" * 32]),
+    ),
     max_size=3,
 )
 
@@ -156,9 +159,16 @@ FUZZ = settings(
 )
 
 
+# The review's findings, tried on every route before the drawn examples.
+NUL_COOKIES = {"sessionid": "abc\x00defghi", "csrftoken": "\x00" * 32, "django_language": "e\x00n"}
+
+
 @pytest.mark.parametrize("route", ROUTES)
 def test_no_query_string_or_cookie_breaks_a_route(db, route):
     @FUZZ
+    @example(query="", jar=NUL_COOKIES)
+    @example(query="year=%C2%B2&page=%D9%A3&p=%C2%B2&month=%C2%B2", jar={})
+    @example(query="q=PC.DEC%2F%C2%B2&field_of_work=x%00&country=%00", jar={})
     @given(query=query_strings(ROUTES[route]), jar=cookies)
     def run(query, jar):
         check(request(route, query, jar))
