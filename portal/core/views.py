@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpRespo
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
 from portal.core import outage
+
+from .input_guard import RefusedInput
 
 csp_logger = logging.getLogger("portal.csp")
 
@@ -33,6 +35,22 @@ def page_not_found(request, exception=None):
     site = Site.find_for_request(request)
     context = {"message": message, "home_page": site.root_page.localized if site else None}
     return TemplateResponse(request, "404.html", context, status=404)
+
+
+def bad_request(request, exception=None):
+    """A small 400 page in the language of the address's prefix, saying what
+    was refused when we refused it (``input_guard``); Django's own reasons
+    (a bad Host header, a request too large) are for the logs, not for the
+    visitor. No database and no context processors: the request itself may
+    be what is wrong (its Host header cannot even be read)."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        # The reason is lazy: translated here, in the address's language.
+        message = str(exception.args[0]) if isinstance(exception, RefusedInput) else ""
+        html = loader.get_template("400.html").render({"message": message, "language": language})
+    response = HttpResponseBadRequest(html)
+    response["Content-Language"] = language
+    return response
 
 
 def server_error(request):

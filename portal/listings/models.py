@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import BasePage
+from portal.core.params import MAX_PAGE_NUMBER, bounded_int
 from portal.core.restrictions import public
 from portal.taxonomy.models import TaggableMixin
 from portal.taxonomy.registry import tag_kinds
@@ -25,7 +26,7 @@ from portal.taxonomy.registry import tag_kinds
 from .feeds import listing_feed
 from .index import ListingPosting
 from .kinds import ListedKind, listed_kind, listed_kinds, listing_choices
-from .query import ListingQuery
+from .query import ListingQuery, shown
 
 __all__ = ["ListingPage", "ListingPosting", "TaggedPage"]
 
@@ -140,12 +141,13 @@ class ListingPage(RoutablePageMixin, BasePage):
         query = self.query(request)
         # The results' length comes from the cached counts: no COUNT(*).
         paginator = Paginator(query.results(), self.per_page)
-        number = request.GET.get("page") or 1
+        asked = request.GET.get("page") or "1"
         try:
-            page = paginator.page(number)
+            # Page 0 (no such page) when the number is not a page number.
+            page = paginator.page(bounded_int(asked, 1, MAX_PAGE_NUMBER) or 0)
         except (PageNotAnInteger, EmptyPage) as exc:
             raise Http404(
-                _("There is no page %(number)s of these results.") % {"number": str(number)[:20]}
+                _("There is no page %(number)s of these results.") % {"number": shown(asked, 20)}
             ) from exc
         response = self.render(
             request,

@@ -24,6 +24,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.core.params import bounded_int
 from portal.listings.query import FacetResult as Facet
 from portal.listings.query import Option
 from portal.taxonomy import symbols
@@ -190,8 +191,9 @@ class SiteSearch:
 
     def _page_number(self, params):
         value = params.get("page") or "1"
-        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_PAGE:
-            return int(value)
+        number = bounded_int(value, 1, MAX_PAGE)
+        if number is not None:
+            return number
         self.errors.append(
             _("“%(value)s” is not a page number between 1 and %(max)s; showing the first page.")
             % {"value": value[:20], "max": MAX_PAGE}
@@ -370,6 +372,12 @@ class SiteSearch:
         ]
 
     def record_hit(self) -> None:
-        """Count this search for its query (popular queries, promotions)."""
-        if self.query and len(self.query) <= MAX_QUERY_LENGTH:
+        """Count this search for its query (popular queries, promotions).
+
+        Called only for searches that found something (``service.answer``):
+        anyone can type anything, and every distinct text recorded is a row.
+        Wagtail lower-cases and trims it; text with invisible characters is
+        not recorded. Rows older than ``WAGTAILSEARCH_HITS_MAX_AGE`` days go
+        with ``manage.py searchpromotions_garbage_collect`` (docs/search.md)."""
+        if self.query and len(self.query) <= MAX_QUERY_LENGTH and self.query.isprintable():
             Query.get(self.query).add_hit()

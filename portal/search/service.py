@@ -149,7 +149,7 @@ def answer(search: SiteSearch, request: HttpRequest) -> Answer:
         try:
             with bounded_time():
                 _run(search, request, result)
-            if not result.redirect:
+            if result.total and not result.redirect:
                 search.record_hit()
         except DatabaseError as exc:
             if not is_timeout(exc):

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.core.headers.ContentSecurityPolicyMiddleware",
     "portal.core.headers.SecurityHeadersMiddleware",
+    # Refuses control characters and bad encodings in the address, drops bad cookies.
+    "portal.core.input_guard.InputGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (not static files: WhiteNoise serves those pre-compressed).
     "django.middleware.gzip.GZipMiddleware",
@@ -156,6 +158,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # misses, with short timeouts and a circuit breaker (docs/resilience.md).
 # Sessions stay in the database (Django's default): only editors have one, and a
 # cache that missed a logout while unreachable could not bring a session back.
+# Session keys are checked and a bad cookie is no session (portal/core/sessions).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -179,6 +182,7 @@ else:
             "TIMEOUT": 600,
         }
     }
+SESSION_ENGINE = "portal.core.sessions.db"
 
 # Staff accounts (docs/security.md, "Admin"): the admin's address, password rules,
 # throttled sign-in (django-axes) and a second factor (django-otp, TOTP).
@@ -357,10 +361,17 @@ else:
         "SEARCH_BACKEND must be database, opensearch2, opensearch3, elasticsearch8 or "
         f"elasticsearch9, not {SEARCH_BACKEND!r}."
     )
+# Days a search's daily count is kept (the help's popular queries read 30);
+# `manage.py searchpromotions_garbage_collect`, run daily, deletes older ones.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Longest time (ms) a search query may run on PostgreSQL before it is cancelled.
 SEARCH_STATEMENT_TIMEOUT_MS = int(env("SEARCH_STATEMENT_TIMEOUT_MS", "3000"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploads are checked by their content, not their name (portal/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.uploads.CheckedImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

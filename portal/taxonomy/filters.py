@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from portal.core.params import bounded_int
+
 from .models import Term
 from .registry import TagKind, tag_kinds
 from .years import MAX_YEAR, MIN_YEAR
@@ -26,9 +28,7 @@ def param_value(params: Mapping[str, str], name: str) -> str:
 def parse_year(value: str) -> int | None:
     """``value`` as a year between MIN_YEAR and MAX_YEAR, else None. Only
     ASCII digits count (``int()`` would take "²" or Arabic-Indic digits)."""
-    if value.isascii() and value.isdigit() and MIN_YEAR <= int(value) <= MAX_YEAR:
-        return int(value)
-    return None
+    return bounded_int(value, MIN_YEAR, MAX_YEAR)
 
 
 def parse_tags(params: Mapping[str, str]) -> tuple[dict[str, Term], list[tuple[TagKind, str]]]:

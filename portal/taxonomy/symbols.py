@@ -66,7 +66,8 @@ DOCUMENT_TYPES = {
 
 SUFFIXES = {"rev": "Rev", "corr": "Corr", "add": "Add"}
 
-_PART = re.compile(r"^(?P<kind>[A-Za-z]+)\.?(?P<n>\d+)$")
+# ASCII digits only: ``\d`` alone takes "٣", and str.isdigit() takes "²", which int() refuses.
+_PART = re.compile(r"(?P<kind>[A-Za-z]+)\.?(?P<n>[0-9]+)")
 
 
 class SymbolError(ValueError):
@@ -105,6 +106,11 @@ class Symbol:
     @property
     def doc_type_name(self):
         return DOCUMENT_TYPES[self.doc_type]
+
+
+def _digits(text):
+    """Whether ``text`` is ASCII digits, the only ones a symbol has."""
+    return text.isascii() and text.isdigit()
 
 
 def _year(text):
@@ -150,7 +156,7 @@ def parse(text: str) -> Symbol:
             _("The symbol needs a number after the slash, as in %(example)s/1162.")
             % {"example": f"{body}.{doc_type}"}
         )
-    if not parts[0].isdigit() or len(parts[0]) > 5:
+    if not _digits(parts[0]) or len(parts[0]) > 5:
         raise SymbolError(
             _("The document number “%(number)s” must be a whole number of up to five digits.")
             % {"number": parts[0]}
@@ -159,13 +165,13 @@ def parse(text: str) -> Symbol:
     year = None
     year_text = ""
     index = 1
-    if index < len(parts) and parts[index].isdigit():
+    if index < len(parts) and _digits(parts[index]):
         year_text = parts[index]
         year = _year(year_text)
         index += 1
     found = {}
     for part in parts[index:]:
-        match = _PART.match(part)
+        match = _PART.fullmatch(part)
         kind = match and SUFFIXES.get(match["kind"].lower())
         if not kind:
             raise SymbolError(
@@ -197,9 +203,9 @@ def normalize(text: str) -> str | None:
 
 # A symbol as typed in a search box, with spaces where the dot or the slashes
 # belong: "pc dec 1162", "PC.DEC 1162", "mc dec 4 22".
-_TYPED = re.compile(r"\s*([A-Za-z]{2,5})\s*[.\s]\s*([A-Za-z]{2,5})\s*[/\s]\s*(\d[\w./\s]*)")
+_TYPED = re.compile(r"\s*([A-Za-z]{2,5})\s*[.\s]\s*([A-Za-z]{2,5})\s*[/\s]\s*([0-9][\w./\s]*)")
 # The beginning of a symbol being typed (white space removed): "PC.D", "pc.dec/11".
-_PREFIX = re.compile(r"([A-Za-z]{2,5})\.([A-Za-z]{1,5})(/[\w./]*)?")
+_PREFIX = re.compile(r"([A-Za-z]{2,5})\.([A-Za-z]{1,5})(/[\w./]*)?", re.ASCII)
 
 
 def parse_typed(text: str) -> Symbol | None:

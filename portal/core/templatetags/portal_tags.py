@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from portal.core.cache import cached_many, content_version
 from portal.core.locales import language_of
 from portal.core.localized import untranslated_text
+from portal.core.params import MAX_PAGE_NUMBER, bounded_int
 
 register = template.Library()
 
@@ -66,7 +67,7 @@ def canonical_url(context, page=None):
     elif request is not None:
         url = request.build_absolute_uri(request.path)
     number = request.GET.get("page") if request is not None else None
-    if url and number and number.isdigit() and number != "1":
+    if url and bounded_int(number, 2, MAX_PAGE_NUMBER) is not None:
         url = f"{url}?page={number}"
     return url
 

@@ -114,8 +114,7 @@ HOSTILE = {
     "fullwidth digits": [("year", "２０２５")],
     "absurd year": [("year", "99999999999999999999")],
     "negative year": [("year", "-2025")],
-    "NUL byte": [("country", "serbia\x00")],
-    "control characters": [("year", "2025\x1b[31m"), ("field_of_work", "poli\x07cing")],
+    "no such year": [("year", "2025 and more")],
     "repeated, last bad": [("year", "2025"), ("year", "twenty")],
     "repeated term": [("field_of_work", "policing"), ("field_of_work", "astrology")],
 }
@@ -153,7 +152,7 @@ def test_bad_filters_get_the_pages_400_and_messages(client, page_at, path, route
     heading = page.content.decode().split('class="notice__title">')[1].split("<")[0]
     assert lines[0] == html.unescape(heading)
     assert [line.removeprefix("– ") for line in lines[2:]] == messages
-    assert "\x00" not in body
+    assert all(c.isprintable() or c == "\n" for c in body)
 
 
 @pytest.mark.parametrize(("path", "route"), ROUTES, ids=["/".join(r) for r in ROUTES])

@@ -62,7 +62,9 @@ def test_malformed_percent_encoding(client, raw):
     response = client.get(f"/en/search/?{raw}")
     assert response.status_code in (200, 400)
     response = client.get(f"/en/search/suggest/?{raw}")
-    assert response.status_code == 200
+    # Bytes that are no UTF-8 and control characters are refused before the
+    # view (portal.core.input_guard); a stray "%" is read as itself.
+    assert response.status_code in (200, 400)
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from django.views.decorators.http import condition, require_safe
 
 from portal.core.cache import cached_by_content_version
 from portal.core.models import BasePage
+from portal.core.params import bounded_int
 
 from .sections import Section, SectionSitemap, section_table
 
@@ -104,12 +105,12 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
         raise Http404(_("There is no sitemap section “%(name)s”.") % {"name": section[:40]})
     number = request.GET.get("p", "1")
     pages = max(1, math.ceil(found.count / SectionSitemap.limit))
-    if not (number.isascii() and number.isdigit() and 1 <= int(number) <= pages):
+    if bounded_int(number, 1, pages) is None:
         shown = number[:20] if number.isprintable() else ""
         raise Http404(_("There is no page %(number)s of these results.") % {"number": shown})
     return _cached(
         request,
-        f"section:{section}:{int(number)}",
+        f"section:{section}:{bounded_int(number, 1, pages)}",
         lambda: sitemap_views.sitemap(
             request, {section: SectionSitemap(request, found)}, section=section
         ),

@@ -212,8 +212,10 @@ def test_long_sections_are_split_into_numbered_files(client, monkeypatch):
         .filter(locale__language_code="en", content_type__model="countrypage")
         .count()
     )
-    for bad in ("0", str(len(pages) + 1), "²", "٢", "abc", "1\x00", "-1"):
+    for bad in ("0", str(len(pages) + 1), "²", "٢", "abc", "-1", "9" * 5000):
         assert client.get("/sitemaps/en-country.xml", {"p": bad}).status_code == 404, bad
+    # Control characters are refused before any view (portal.core.input_guard).
+    assert client.get("/sitemaps/en-country.xml", {"p": "1\x00"}).status_code == 400
 
 
 def test_unknown_sections_are_404(client):
