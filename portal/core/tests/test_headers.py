@@ -146,6 +146,7 @@ def test_a_preview_may_be_framed_by_the_admin(home):
 def production(monkeypatch):
     """The security settings of portal/settings/production.py, in force."""
     monkeypatch.setattr("portal.settings.base.SECRET_KEY", "production-like-test-key")
+    monkeypatch.setattr("portal.settings.base.SITE_URL", "https://www.example.org")
     monkeypatch.delitem(sys.modules, "portal.settings.production", raising=False)
     module = importlib.import_module("portal.settings.production")
     names = [name for name in dir(module) if name.startswith(("SECURE_", "CONTENT_SECURITY"))]
