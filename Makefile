@@ -12,7 +12,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 export SITE_URL
 
-.PHONY: run serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean map screenshots
+.PHONY: run worker serve install install-test migrate content admin test checks lint format messages pytest pytest-postgres clean map screenshots
 
 $(PY):
 	scripts/system-packages.sh run
@@ -40,8 +40,14 @@ content: migrate
 admin: migrate
 	$(PY) manage.py create_local_admin
 
+# The server and, beside it, the task worker (docs/tasks.md); Ctrl+C stops both.
 run: content admin
+	@$(PY) manage.py worker -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(PY) manage.py worker
 
 test: install-test checks pytest pytest-postgres
 

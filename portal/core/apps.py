@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class CoreConfig(AppConfig):
@@ -10,3 +11,5 @@ class CoreConfig(AppConfig):
         from . import checks, signals  # noqa: F401  (checks register on import)
 
         signals.connect()
+        # Every app's tasks module, so that its periodic jobs are registered.
+        autodiscover_modules("tasks")

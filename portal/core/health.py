@@ -5,8 +5,9 @@ runs the checks of ``READINESS_CHECKS`` and answers 200 when every critical one
 passes, 503 otherwise, with a JSON report. The cache is not critical: the site
 works without it, only slower (``portal.core.resilient_cache``); a failing
 cache is reported as "degraded" so that an outage of Redis does not take every
-instance out of rotation. A task queue, once the site has one, registers its
-check with ``readiness_check``.
+instance out of rotation. The worker is not critical either: without it pages
+are served, only scheduled publishing and mail wait; "worker" reports whether
+one has ticked in the last two minutes.
 
 Both are outside the language prefixes and never cached. Each check is cheap:
 ``SELECT 1``, one cache write and read; their time is bounded by the database's
@@ -24,6 +25,8 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .jobs.scheduler import worker_alive
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,15 @@ def cache_answers() -> bool:
     token = secrets.token_hex(8)
     cache.set("health:probe", token, 10)
     return cache.get("health:probe") == token
+
+
+@readiness_check("worker", critical=False)
+def worker_answers() -> bool:
+    """A worker has ticked lately: scheduled pages go live, mail goes out."""
+    try:
+        return worker_alive()
+    except DatabaseError:
+        return False
 
 
 @require_GET

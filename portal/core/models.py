@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .jobs.models import PeriodicJobState, WorkerHeartbeat  # noqa: F401  (the worker's tables)
 from .localized import children_in_language, reading_locale_id
 
 

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -151,6 +153,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "5"))
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The server and the worker write to one file: readers never wait for a writer
+    # (WAL), a writer waits for another rather than failing, and a transaction
+    # takes its write lock up front so that two never deadlock upgrading theirs.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: in-process by default, Redis when REDIS_URL is set. A Redis that cannot be
@@ -183,6 +196,31 @@ else:
         }
     }
 SESSION_ENGINE = "portal.core.sessions.db"
+
+# Background work (docs/tasks.md): one worker, ``manage.py worker``, started by
+# ``make run`` beside the server. TASK_QUEUE chooses where tasks wait: "database"
+# (the default: nothing else to run), "redis" (RQ; TASK_REDIS_URL, else REDIS_URL,
+# ideally a Redis that never evicts) or "immediate" (run inline, no worker).
+TASK_QUEUE = env("TASK_QUEUE", "database")
+if TASK_QUEUE == "redis":
+    TASK_REDIS_URL = env("TASK_REDIS_URL") or REDIS_URL
+    if not TASK_REDIS_URL:
+        raise ImproperlyConfigured("TASK_QUEUE=redis needs TASK_REDIS_URL or REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": TASK_REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
+elif TASK_QUEUE == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif TASK_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(f"TASK_QUEUE is {TASK_QUEUE!r}: use database, redis or immediate.")
+WORKER_TICK_SECONDS = float(env("WORKER_TICK_SECONDS", "15"))
+WORKER_POLL_SECONDS = float(env("WORKER_POLL_SECONDS", "1"))
+# How late a scheduled page may go live: the period of the publish_scheduled job.
+SCHEDULED_PUBLISHING_INTERVAL = int(env("SCHEDULED_PUBLISHING_INTERVAL", "60"))
+TASK_RESULTS_KEPT_DAYS = int(env("TASK_RESULTS_KEPT_DAYS", "14"))
+PURGE_REVISIONS_AFTER_DAYS = int(env("PURGE_REVISIONS_AFTER_DAYS", "180"))
 
 # Staff accounts (docs/security.md, "Admin"): the admin's address, password rules,
 # throttled sign-in (django-axes) and a second factor (django-otp, TOTP).

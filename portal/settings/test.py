@@ -19,6 +19,8 @@ CACHES = {
 }
 if env("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", "test_portal")}  # noqa: F405
+# Tasks run inline; tests of the worker start one on the database queue (docs/tasks.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The test client's own host, so that absolute links and requests agree; not
 # localhost, so that tests can tell a published address from a local one.

@@ -4,7 +4,8 @@ and driven with Playwright through Debian's Chromium (/usr/bin/chromium).
 
 Besides the reference content, twenty generated items (``generate_content``,
 seed 1) give every listing an event, a publication with small PDF files per
-language and more to filter on."""
+language and more to filter on. The task worker runs beside the server, as
+with ``make run``."""
 
 import os
 import socket
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,8 +28,32 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Site:
+    """The running site: its address, and how to run a command against its database."""
+
+    url: str
+    env: dict
+
+    def manage(self, *command: str, timeout: float = 120) -> str:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *command],
+            env=self.env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        ).stdout
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_url(site):
+    return site.url
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -39,6 +65,10 @@ def site_url(tmp_path_factory):
         "SITE_URL": url,  # absolute links (canonical, .ics) point at this server
         "MEDIA_ROOT": str(database.parent / "media"),
         "PYTHONUNBUFFERED": "1",
+        # The worker beside the server, as `make run` has it, quick to pick up work.
+        "TASK_QUEUE": "database",
+        "WORKER_TICK_SECONDS": "1",
+        "SCHEDULED_PUBLISHING_INTERVAL": "2",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
@@ -54,6 +84,13 @@ def site_url(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    worker = subprocess.Popen(
+        manage + ["worker", "-v0"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -62,11 +99,13 @@ def site_url(tmp_path_factory):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
+                worker.kill()
                 raise RuntimeError("the test server did not start") from None
             time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    yield Site(url, env)
+    for process in (server, worker):
+        process.terminate()
+        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,16 @@
 """The probes: outside the language prefixes, JSON, never cached."""
 
 import pytest
+from django.utils import timezone
 
 from portal.core import health
+from portal.core.jobs.scheduler import beat
+
+
+@pytest.fixture(autouse=True)
+def worker_ticked(db):
+    """A worker has ticked: the probes report every part of the site as up."""
+    beat("test-worker", "immediate", timezone.now())
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/readyz"])
@@ -15,7 +23,11 @@ def test_probes_answer_json_and_are_never_cached(client, db, path):
 
 
 def test_readiness_reports_every_check(client, db):
-    assert client.get("/readyz").json()["checks"] == {"database": "ok", "cache": "ok"}
+    assert client.get("/readyz").json()["checks"] == {
+        "database": "ok",
+        "cache": "ok",
+        "worker": "ok",
+    }
 
 
 def test_a_registered_critical_check_fails_readiness(client, db, monkeypatch):
@@ -25,7 +37,7 @@ def test_a_registered_critical_check_fails_readiness(client, db, monkeypatch):
     assert response.status_code == 503
     assert response.json() == {
         "status": "unavailable",
-        "checks": {"database": "ok", "cache": "ok", "queue": "unavailable"},
+        "checks": {"database": "ok", "cache": "ok", "worker": "ok", "queue": "unavailable"},
     }
 
 
