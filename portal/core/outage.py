@@ -55,7 +55,8 @@ def unavailable(request: HttpRequest) -> HttpResponse:
     if not language:
         language = translation.get_language_from_request(request, check_path=False)
     with translation.override(language):
-        body = render_to_string("503.html", {"retry_after": RETRY_AFTER})
+        context = {"language": language, "csp_nonce": getattr(request, "csp_nonce", "")}
+        body = render_to_string("503.html", context)
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     response["Content-Language"] = language

@@ -47,7 +47,12 @@ def bad_request(request, exception=None):
     with translation.override(language):
         # The reason is lazy: translated here, in the address's language.
         message = str(exception.args[0]) if isinstance(exception, RefusedInput) else ""
-        html = loader.get_template("400.html").render({"message": message, "language": language})
+        context = {
+            "message": message,
+            "language": language,
+            "csp_nonce": getattr(request, "csp_nonce", ""),
+        }
+        html = loader.get_template("400.html").render(context)
     response = HttpResponseBadRequest(html)
     response["Content-Language"] = language
     return response
@@ -60,7 +65,7 @@ def server_error(request):
     error = sys.exc_info()[1]
     if outage.database_unavailable(error):
         return outage.outage_response(request, error)
-    context = {"csp_nonce": getattr(request, "csp_nonce", "")}
+    context = {"csp_nonce": getattr(request, "csp_nonce", ""), "language": "en"}
     return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 

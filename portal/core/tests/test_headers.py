@@ -18,6 +18,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from portal.core.checks import security_contact_is_set
+from portal.core.tests.test_outages import database_unreachable
 
 pytestmark = pytest.mark.django_db
 
@@ -246,3 +247,25 @@ def test_junk_reports_answer_4xx(client, body, status):
 
 def test_reports_only_by_post(client):
     assert client.get(reverse("csp_report")).status_code == 405
+
+
+def inline_style_passes(response) -> bool:
+    """The page's inline stylesheet carries a nonce its policy allows."""
+    nonces = re.findall(r"<style nonce=\"([^\"]+)\"", response.content.decode())
+    allowed = directives(response)["style-src"]
+    return bool(nonces) and all(f"'nonce-{nonce}'" in allowed for nonce in nonces)
+
+
+def test_the_400_page_is_styled_under_the_policy(client):
+    response = client.get("/fr/%01/")
+    assert response.status_code == 400
+    assert '<html lang="fr"' in response.content.decode()
+    assert inline_style_passes(response)
+
+
+def test_the_503_page_is_styled_under_the_policy(client, home):
+    with database_unreachable():
+        response = client.get("/de/no-such-page/")
+    assert response.status_code == 503
+    assert '<html lang="de"' in response.content.decode()
+    assert inline_style_passes(response)

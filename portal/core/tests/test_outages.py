@@ -111,7 +111,8 @@ def test_pages_render_while_redis_is_down_and_use_it_again(
     elapsed = time.monotonic() - started
     readiness = client.get("/readyz")
     assert readiness.status_code == 200
-    assert readiness.json()["checks"] == {"database": "ok", "cache": "degraded"}
+    checks = readiness.json()["checks"]
+    assert (checks["database"], checks["cache"]) == ("ok", "degraded")
 
     # Every cache call was answered; only one per breaker window tried to connect.
     assert breaker.failures >= 1
