@@ -298,6 +298,53 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on object storage (docs/operations.md, "Media"), so that app servers keep
+# nothing on their disks: MEDIA_STORAGE=s3 puts uploads in a private bucket
+# (documents are served by Wagtail's view after its permission check, as a
+# redirect to a short-lived signed address) and image renditions under a public
+# prefix (their addresses sit in cached pages, so they must not expire).
+# Credentials come from the environment or the instance role, as boto3 finds them.
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    _s3 = {
+        "bucket_name": env("S3_BUCKET"),
+        "endpoint_url": env("S3_ENDPOINT_URL") or None,
+        "region_name": env("S3_REGION") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+        "signature_version": "s3v4",
+    }
+    if not _s3["bucket_name"]:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "querystring_auth": True,
+            "querystring_expire": int(env("S3_SIGNED_URL_SECONDS", "300")),
+        },
+    }
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "renditions",
+            "querystring_auth": False,
+            "custom_domain": env("S3_PUBLIC_DOMAIN") or None,
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+    if not env("MEDIA_URL"):
+        # Where renditions are read from: the CSP's img-src allows its origin.
+        MEDIA_URL = (
+            f"https://{env('S3_PUBLIC_DOMAIN')}/"
+            if env("S3_PUBLIC_DOMAIN")
+            else f"{(_s3['endpoint_url'] or 'https://s3.amazonaws.com').rstrip('/')}/"
+            f"{_s3['bucket_name']}/"
+        )
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE is {MEDIA_STORAGE!r}: use local or s3.")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
