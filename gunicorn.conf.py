@@ -26,5 +26,8 @@ max_requests_jitter = 500
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# The site logs each request itself, as JSON with its id and duration and without
+# the visitor's address (portal/settings/logs.py); gunicorn's own access log, which
+# records addresses, is off unless asked for.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"

@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Checks and signals use the models: only once apps are ready.
-        from . import checks, signals  # noqa: F401  (checks register on import)
+        from . import checks, logs, signals  # noqa: F401  (checks register on import)
 
         signals.connect()
+        logs.connect()
         # Every app's tasks module, so that its periodic jobs are registered.
         autodiscover_modules("tasks")

@@ -4,6 +4,7 @@ Everything that differs between machines comes from environment variables
 (see the table in README.md). DEBUG is off and there is no secret here.
 """
 
+import logging
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -14,6 +15,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.core.site_url import SiteAddress, site_url_setting
+
+from . import logs
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -91,6 +94,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "django_structlog",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # One log line per request, with its id and duration (portal/settings/logs.py).
+    "django_structlog.middlewares.RequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -471,18 +477,13 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # Cache lifetime (seconds) of public pages, sent as Cache-Control by BasePage.serve.
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "300"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        # Page and task life-cycle messages: useful in the admin's logs, noise on a console.
-        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# Logs (portal/settings/logs.py): JSON lines with a request id in production,
+# readable lines in development. No visitor's address or user agent is logged.
+LOG_FORMAT = env("LOG_FORMAT", "console")
+LOGGING = logs.configure(LOG_FORMAT, env("LOG_LEVEL", "INFO"))
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = env_bool("TRUST_REQUEST_ID_HEADER", False)
 
 
 def require_secret_key():

@@ -1,5 +1,6 @@
 """Production: HTTPS only, secret required, behind a reverse proxy."""
 
+from . import logs
 from .base import *  # noqa: F403
 from .base import (
     ADMIN_CONTENT_SECURITY_POLICY,
@@ -12,6 +13,8 @@ from .base import (
 )
 
 require_secret_key()
+LOG_FORMAT = env("LOG_FORMAT", "json")
+LOGGING = logs.configure(LOG_FORMAT, env("LOG_LEVEL", "INFO"))
 require_public_site_url()
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -34,3 +37,14 @@ CONTENT_SECURITY_POLICY = {
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {**ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}
 }
+
+# Errors to Sentry when SENTRY_DSN is set; without personal data (docs/operations.md).
+if env("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=env("SENTRY_DSN"),
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )

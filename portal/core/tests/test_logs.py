@@ -1,0 +1,55 @@
+"""Request logs (portal/settings/logs.py, portal/core/logs.py): one JSON line
+per request with its id, status and duration; never the visitor's address or
+user agent; the proxy's request id only when trusted."""
+
+import io
+import json
+import logging
+
+import pytest
+from django.test import override_settings
+
+from portal.settings import logs
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def json_lines():
+    spec = dict(logs.configure("json", "INFO")["formatters"]["structured"])
+    formatter = spec.pop("()")(**spec)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(formatter)
+    logger = logging.getLogger("django_structlog")
+    logger.addHandler(handler)
+    try:
+        yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    finally:
+        logger.removeHandler(handler)
+
+
+def finished(lines):
+    return [line for line in lines if line["event"] == "request_finished"]
+
+
+def test_a_request_is_one_json_line_with_id_status_and_duration(client, home, json_lines):
+    client.get("/en/", HTTP_USER_AGENT="Browser/1.0 (unique)", REMOTE_ADDR="203.0.113.9")
+    client.get("/en/no-such-page/")
+    first, second = finished(json_lines())
+    assert (first["code"], second["code"]) == (200, 404)
+    assert first["request"] == "GET /en/" and first["level"] == "info"
+    assert first["request_id"] != second["request_id"]
+    assert first["duration_ms"] > 0
+    assert first["timestamp"].endswith("Z")
+    text = json.dumps(json_lines())
+    assert "203.0.113.9" not in text and "Browser/1.0" not in text
+    assert not any("ip" in line or "user_agent" in line for line in json_lines())
+
+
+def test_the_proxys_request_id_is_used_only_when_trusted(client, home, json_lines):
+    client.get("/en/", HTTP_X_REQUEST_ID="from-the-proxy")
+    assert finished(json_lines())[0]["request_id"] != "from-the-proxy"
+    with override_settings(DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID=True):
+        client.get("/en/", HTTP_X_REQUEST_ID="from-the-proxy")
+    assert finished(json_lines())[1]["request_id"] == "from-the-proxy"
