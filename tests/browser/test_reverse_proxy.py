@@ -1,0 +1,149 @@
+"""The nginx configuration of deploy/nginx/, run by Debian's nginx in front of
+the test site (tests/browser/conftest.py): pages cached and served stale while
+the app fails, a publication visible through the cache within seconds,
+compression, static files, and an access log without addresses that records
+nothing of the confidential report route."""
+
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from portal.core.tests.servers import free_port, port_answers, running
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+MAIN_CONF = """
+user root;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+daemon off;
+include /etc/nginx/modules-enabled/*.conf;
+events {{ worker_connections 512; }}
+http {{
+    include /etc/nginx/mime.types;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/portal.conf;
+}}
+"""
+
+
+def write_config(tmp: Path, upstream: str, port: int) -> Path:
+    conf = (ROOT / "deploy/nginx/portal.conf").read_text()
+    for old, new in (
+        ("/var/cache/nginx/portal", str(tmp / "cache")),
+        ("server 127.0.0.1:8000;", f"server {upstream};"),
+        ("listen 80;", f"listen 127.0.0.1:{port};"),
+        ("/var/log/nginx/portal.access.log", str(tmp / "access.log")),
+        ("/srv/portal/staticfiles/", str(tmp / "static") + "/"),
+    ):
+        assert old in conf, old
+        conf = conf.replace(old, new)
+    (tmp / "portal.conf").write_text(conf)
+    main = tmp / "nginx.conf"
+    main.write_text(MAIN_CONF.format(tmp=tmp))
+    return main
+
+
+@pytest.fixture(scope="module")
+def proxy(site, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nginx")
+    (tmp / "static" / "css").mkdir(parents=True)
+    (tmp / "static" / "css" / "site.0123abcd.css").write_text("body { color: #1b2430; }\n" * 200)
+    port = free_port()
+    main = write_config(tmp, site.url.removeprefix("http://"), port)
+    with running([NGINX, "-c", str(main)], lambda: port_answers(port)):
+        yield Proxy(f"http://127.0.0.1:{port}", tmp, main, port)
+
+
+class Proxy:
+    def __init__(self, url, tmp, main, port):
+        self.url, self.tmp, self.main, self.port = url, tmp, main, port
+
+    def get(self, path, **headers):
+        request = urllib.request.Request(self.url + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    def reload_with_upstream(self, upstream):
+        write_config(self.tmp, upstream, self.port)
+        subprocess.run([NGINX, "-c", str(self.main), "-s", "reload"], check=True)
+        time.sleep(1)
+
+
+def test_public_pages_are_cached_and_private_ones_never(proxy):
+    proxy.get("/en/publications/")
+    status, headers, _ = proxy.get("/en/publications/")
+    assert status == 200 and headers["X-Cache-Status"] in ("HIT", "UPDATING", "STALE")
+    for _ in range(2):
+        status, headers, _ = proxy.get("/admin/login/")
+        assert headers["X-Cache-Status"] == "MISS"  # sets a cookie: never kept
+    status, headers, _ = proxy.get("/en/publications/", Cookie="sessionid=editor")
+    assert headers["X-Cache-Status"] == "BYPASS"
+
+
+def test_a_publication_shows_through_the_cache_within_seconds(proxy, site):
+    assert proxy.get("/en/news/")[0] == 200
+    assert proxy.get("/en/news/")[1]["X-Cache-Status"] == "HIT"
+    site.manage(
+        "shell",
+        "-v0",
+        "-c",
+        "from portal.news.models import NewsPage\n"
+        "page = NewsPage.objects.filter(locale__language_code='en').live().order_by('-date').first()\n"
+        "page.title = 'Renamed through the proxy test'\n"
+        "page.save_revision().publish()\n",
+    )
+    published = time.monotonic()
+    while b"Renamed through the proxy test" not in proxy.get("/en/news/")[2]:
+        assert time.monotonic() - published < 5, "the cached listing was not renewed"
+        time.sleep(0.1)
+
+
+def test_pages_are_served_stale_while_the_app_servers_fail(proxy, site):
+    status, _, fresh = proxy.get("/en/countries/")
+    assert status == 200
+    proxy.reload_with_upstream(f"127.0.0.1:{free_port()}")  # nothing listens there
+    try:
+        time.sleep(2.2)  # past the micro-cache's 2 seconds
+        status, headers, body = proxy.get("/en/countries/")
+        assert status == 200 and headers["X-Cache-Status"] == "STALE"
+        assert body == fresh
+        assert proxy.get("/en/never-cached-address/")[0] == 502
+    finally:
+        proxy.reload_with_upstream(site.url.removeprefix("http://"))
+
+
+def test_responses_are_compressed(proxy):
+    for encoding in ("br", "gzip"):
+        status, headers, _ = proxy.get("/en/", **{"Accept-Encoding": encoding})
+        assert status == 200 and headers["Content-Encoding"] == encoding
+    status, headers, _ = proxy.get("/static/css/site.0123abcd.css", **{"Accept-Encoding": "br"})
+    assert status == 200 and headers["Content-Encoding"] == "br"
+    assert "immutable" in headers["Cache-Control"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_access_log_holds_no_address_and_nothing_of_the_report_route(proxy):
+    proxy.get("/en/report-wrongdoing/", **{"User-Agent": "Reporter/1.0"})
+    proxy.get("/fr/", **{"User-Agent": "Reader/1.0"})
+    time.sleep(0.5)
+    log = (proxy.tmp / "access.log").read_text()
+    assert '"GET /fr/"' in log
+    assert "report-wrongdoing" not in log
+    assert "127.0.0.1" not in log and "Reader/1.0" not in log
