@@ -2,6 +2,8 @@
 last error, filterable by status; one message's headers and, unless it is
 confidential, its text; "retry now" for failed ones."""
 
+from functools import wraps
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 
 from . import delivery
 from .models import OutgoingMessage, Status
@@ -38,13 +41,24 @@ class StatusFilterForm(forms.Form):
     )
 
 
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+def _requires(permission: str):
+    """A 403 without ``permission`` (Wagtail would turn PermissionDenied into a
+    redirect to the dashboard, which hides the refusal from scripts and logs)."""
+
+    def decorate(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                return permission_denied(request, PermissionDenied())
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorate
 
 
+@_requires(VIEW_PERMISSION)
 def outbox(request):
-    _require(request, VIEW_PERMISSION)
     form = StatusFilterForm(request.GET or None)
     rows = OutgoingMessage.objects.defer("mime")
     if form.is_valid() and form.cleaned_data["status"]:
@@ -68,8 +82,8 @@ def outbox(request):
     )
 
 
+@_requires(VIEW_PERMISSION)
 def message_detail(request, pk: int):
-    _require(request, VIEW_PERMISSION)
     row = get_object_or_404(OutgoingMessage, pk=pk)
     parsed = row.parsed()
     headers = [(name, parsed[name]) for name in SHOWN_HEADERS if parsed[name]]
@@ -90,8 +104,8 @@ def message_detail(request, pk: int):
 
 
 @require_POST
+@_requires(RETRY_PERMISSION)
 def retry(request, pk: int):
-    _require(request, RETRY_PERMISSION)
     row = get_object_or_404(OutgoingMessage, pk=pk)
     if delivery.retry_now(row):
         transaction.on_commit(lambda: enqueue_delivery(row.pk))

@@ -18,7 +18,7 @@ from .models import OutgoingMessage
 
 def _subject(mime: bytes) -> str:
     headers = BytesParser(policy=default_policy).parsebytes(mime, headersonly=True)
-    return str(headers.get("Subject", ""))
+    return str(headers.get("Subject", "")).strip()
 
 
 def to_row(message: EmailMessage) -> OutgoingMessage:
