@@ -5,9 +5,11 @@ when the test's transaction would commit."""
 
 from datetime import timedelta
 
+import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.core.mail.backends.smtp import EmailBackend
+from django.db import OperationalError
 from django.utils import timezone
 
 from portal.mail import delivery
@@ -226,3 +228,13 @@ def test_a_row_being_sent_is_not_taken_by_a_second_worker(
     assert SecondWorkerArrives.results == [None], "the second worker found it claimed"
     assert OutgoingMessage.objects.get().attempts == 1
     assert len(smtp_server.received) == 1
+
+
+def test_a_database_that_refuses_the_row_raises_unless_told_to_be_silent(smtp_server, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("the database is read-only")
+
+    monkeypatch.setattr(OutgoingMessage, "save", refuse)
+    with pytest.raises(OperationalError):
+        send_mail("Hello", "Text", None, ["delegate@example.org"])
+    assert send_mail("Error report", "Text", None, ["admin@example.org"], fail_silently=True) == 0
