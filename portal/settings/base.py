@@ -15,6 +15,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.core.site_url import SiteAddress, site_url_setting
+from portal.mail.email_url import parse_email_url
 
 from . import logs
 
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.content",
     "portal.accounts",
+    "portal.mail",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -227,6 +229,31 @@ WORKER_POLL_SECONDS = float(env("WORKER_POLL_SECONDS", "1"))
 SCHEDULED_PUBLISHING_INTERVAL = int(env("SCHEDULED_PUBLISHING_INTERVAL", "60"))
 TASK_RESULTS_KEPT_DAYS = int(env("TASK_RESULTS_KEPT_DAYS", "14"))
 PURGE_REVISIONS_AFTER_DAYS = int(env("PURGE_REVISIONS_AFTER_DAYS", "180"))
+
+# Mail (docs/mail.md): every message is written to the outbox (a table) in the
+# sender's transaction and delivered by the task worker through the transport,
+# SMTP at EMAIL_URL, with retries. DEFAULT_FROM_EMAIL writes to visitors and
+# editors; SERVER_EMAIL writes error reports to ADMINS.
+EMAIL_BACKEND = "portal.mail.backend.OutboxBackend"
+MAIL_TRANSPORT_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_URL = env("EMAIL_URL", "")
+if EMAIL_URL:
+    _email = parse_email_url(EMAIL_URL)
+    EMAIL_HOST = _email["EMAIL_HOST"]
+    EMAIL_PORT = _email["EMAIL_PORT"]
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
+MAIL_RETRY_SECONDS = int(env("MAIL_RETRY_SECONDS", "60"))
+MAIL_RETRY_MAX_SECONDS = int(env("MAIL_RETRY_MAX_SECONDS", "3600"))
+MAIL_KEPT_DAYS = int(env("MAIL_KEPT_DAYS", "30"))
+# Staff password resets carry a sign-in link: their content is hidden in the outbox report.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.mail.password_reset.PasswordResetForm"
 
 # Staff accounts (docs/security.md, "Admin"): the admin's address, password rules,
 # throttled sign-in (django-axes) and a second factor (django-otp, TOTP).

@@ -21,7 +21,10 @@ if env("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", "test_portal")}  # noqa: F405
 # Tasks run inline; tests of the worker start one on the database queue (docs/tasks.md).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Django's test set-up sends mail to mail.outbox; tests of the outbox set
+# EMAIL_BACKEND to it, and deliver through their own SMTP server (portal/mail/tests).
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAIL_TRANSPORT_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The test client's own host, so that absolute links and requests agree; not
 # localhost, so that tests can tell a published address from a local one.
 SITE_URL = "http://testserver"

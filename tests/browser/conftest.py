@@ -64,6 +64,7 @@ def site(tmp_path_factory):
         "DEBUG": "false",
         "SITE_URL": url,  # absolute links (canonical, .ics) point at this server
         "MEDIA_ROOT": str(database.parent / "media"),
+        "EMAIL_FILE_PATH": str(database.parent / "mail"),  # the worker writes mail here
         "PYTHONUNBUFFERED": "1",
         # The worker beside the server, as `make run` has it, quick to pick up work.
         "TASK_QUEUE": "database",
