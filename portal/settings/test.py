@@ -26,3 +26,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # localhost, so that tests can tell a published address from a local one.
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The page cache would answer a test's second request from its first, whatever the test
+# wrote to the database in between; its own tests turn it on (portal/core/tests/test_page_cache.py).
+PAGE_CACHE_ENABLED = False
