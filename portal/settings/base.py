@@ -201,6 +201,17 @@ else:
             "TIMEOUT": 600,
         }
     }
+# The content version (portal/core/cache.py) must be one for every process: the server's
+# workers and the task worker publish and read it. In Redis when there is one; else in a
+# file, which every process on the machine reads (docs/caching.md).
+CACHES["versions"] = (
+    {**CACHES["default"]}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "versions")),
+    }
+)
 SESSION_ENGINE = "portal.core.sessions.db"
 
 # Background work (docs/tasks.md): one worker, ``manage.py worker``, started by
