@@ -5,7 +5,7 @@ request it may answer (GET or HEAD, no session cookie, no ``Authorization``,
 not the admin nor a probe), it looks for a stored response under a key made of
 the content version and a digest of the scheme, host, full path with its query
 string, the language of the address and whether the client takes gzip. A hit
-is answered at once, with ``X-Cache: hit``; a miss goes down the stack, with
+is answered at once from the ``pages`` cache, with ``X-Cache: hit``; a miss goes down the stack, with
 ``X-Cache: miss``, and a GET's answer is stored when it is a 200 that
 ``BasePage.apply_cache_policy`` marked ``public``, sets no cookie and varies on
 nothing but ``Accept-Encoding``.
@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import cc_delim_re, get_max_age
@@ -97,11 +97,11 @@ def store(key: str, response: HttpResponse) -> None:
     if not response.has_header("Last-Modified"):
         response["Last-Modified"] = http_date(now)
     headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
-    cache.set(key, (now, headers, response.content), get_max_age(response))
+    caches["pages"].set(key, (now, headers, response.content), get_max_age(response))
 
 
 def cached_response(request: HttpRequest, key: str) -> HttpResponse | None:
-    entry = cache.get(key)
+    entry = caches["pages"].get(key)
     if entry is None:
         return None
     stored_at, headers, body = entry

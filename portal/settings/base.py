@@ -212,6 +212,17 @@ CACHES["versions"] = (
         "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "versions")),
     }
 )
+# Whole pages (portal/core/page_cache.py) in an alias of their own, so that a flood of
+# distinct addresses evicts stored pages, never the menus, counts and cards.
+CACHES["pages"] = (
+    {**CACHES["default"]}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+    }
+)
 SESSION_ENGINE = "portal.core.sessions.db"
 
 # Background work (docs/tasks.md): one worker, ``manage.py worker``, started by

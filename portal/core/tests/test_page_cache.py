@@ -7,7 +7,7 @@ import datetime
 import gzip
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
@@ -23,10 +23,13 @@ PASSWORD = "a-long-shared-secret"
 @pytest.fixture(autouse=True)
 def enabled(settings):
     settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
 
 
 def stored_keys():
-    return [key for key in cache._cache if f":{page_cache.KEY_PREFIX}" in key]
+    return list(caches["pages"]._cache)
 
 
 def test_an_anonymous_page_sets_no_cookie_and_does_not_vary_on_cookies(client):
