@@ -55,11 +55,15 @@ def test_the_second_request_is_a_hit_without_a_query(client, django_assert_num_q
     assert "Content-Security-Policy" in second, "headers of the outer middleware still apply"
 
 
-def test_listings_with_a_query_string_are_cached_per_address(client, page_at):
+def test_listings_and_search_results_are_cached_per_address(client, page_at):
     news = page_at("/news/").url
     assert client.get(news + "?year=2024")["X-Cache"] == "miss"
     assert client.get(news + "?year=2024")["X-Cache"] == "hit"
     assert client.get(news + "?year=2023")["X-Cache"] == "miss"
+    search = "/en/search/?q=police"
+    first = client.get(search)
+    assert first.status_code == 200 and "public" in first["Cache-Control"]
+    assert first["X-Cache"] == "miss" and client.get(search)["X-Cache"] == "hit"
 
 
 def test_compressed_and_plain_answers_are_kept_apart(client):
