@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
@@ -37,8 +38,16 @@ def content_version() -> int:
     return caches["versions"].get_or_set(VERSION_KEY, _new_version, None)
 
 
-def bump_content_version(**kwargs: Any) -> None:
+def _set_new_version() -> None:
     caches["versions"].set(VERSION_KEY, _new_version(), None)
+
+
+def bump_content_version(**kwargs: Any) -> None:
+    """A new version now, and again once the transaction that changed content
+    commits: a page built by another request in between read the old rows
+    under the first new version, and must not be served after the commit."""
+    _set_new_version()
+    transaction.on_commit(_set_new_version)
 
 
 def cached_by_content_version(

@@ -12,6 +12,7 @@ from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
 from portal.core import page_cache
+from portal.core.cache import bump_content_version, content_version
 from portal.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,18 @@ def test_publishing_a_news_item_purges_every_page(
         response = client.get(url)
         assert response["X-Cache"] == "miss", url
         assert "Quokka talks resume" in response.content.decode(), url
+
+
+def test_the_version_changes_again_when_the_publication_commits(
+    django_capture_on_commit_callbacks,
+):
+    """A page built by another request between the bump and the commit read
+    the old rows: it is stored under the first new version, never read after."""
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_content_version()
+        during = content_version()
+    assert before != during != content_version()
 
 
 def test_an_editor_gets_a_private_page_and_fills_nothing(client, admin_user):
