@@ -11,6 +11,10 @@ configured ones (in-process, or Redis when REDIS_URL is set); ``--cold``
 clears the cache before every request to measure the uncached cost.
 
 Prints a Markdown table and appends it to benchmarks/results/<label>.md.
+
+``--server SECONDS`` measures instead the home page (or ``--path``) through a
+real gunicorn with two workers, page cache off then on: requests per second
+under ``wrk`` and the server's CPU milliseconds per request (benchmarks/server.py).
 """
 
 import argparse
@@ -130,7 +134,15 @@ def main():
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--cold", action="store_true", help="clear the cache before each request")
     parser.add_argument("--only", default="", help="only the pages whose name contains this")
+    parser.add_argument(
+        "--server", type=int, metavar="SECONDS", help="gunicorn and wrk, page cache off and on"
+    )
+    parser.add_argument("--path", default="/en/", help="the address measured with --server")
+    parser.add_argument("--connections", type=int, default=16, help="wrk's open connections")
     args = parser.parse_args()
+    if args.server:
+        server_report(args)
+        return
     setup()
 
     from django.conf import settings
@@ -157,6 +169,20 @@ def main():
             f"| {result['cpu']:.1f} | {result['queries']} |"
         )
         print(lines[-1], flush=True)
+    save_report(args.label, "\n".join(lines) + "\n")
+
+
+def server_report(args):
+    from benchmarks import server
+
+    lines = [
+        f"## {args.label}: gunicorn, 2 workers, wrk -c{args.connections} for {args.server} s, "
+        f"{datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        "| page | page cache | requests/s | mean latency | server CPU ms/request | X-Cache | errors |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += server.measure(args.path, args.server, args.connections, workers=2)
     save_report(args.label, "\n".join(lines) + "\n")
 
 

@@ -17,22 +17,37 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
 BUILT_TIMEOUT = 600
 
 
+def _new_version() -> int:
+    """A value no earlier version had: two processes bumping at once both
+    change it (an increment could lose one), and a version lost with its
+    cache never comes back as one that stored entries still carry."""
+    return time.time_ns()
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    """Kept in the ``versions`` cache, the one every process shares (in a file
+    when there is no Redis), so that a publication by any process is seen by all."""
+    return caches["versions"].get_or_set(VERSION_KEY, _new_version, None)
+
+
+def _set_new_version() -> None:
+    caches["versions"].set(VERSION_KEY, _new_version(), None)
 
 
 def bump_content_version(**kwargs: Any) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    """A new version now, and again once the transaction that changed content
+    commits: a page built by another request in between read the old rows
+    under the first new version, and must not be served after the commit."""
+    _set_new_version()
+    transaction.on_commit(_set_new_version)
 
 
 def cached_by_content_version(

@@ -75,12 +75,24 @@ class BasePage(Page):
 
     @staticmethod
     def apply_cache_policy(request, response):
-        """Public pages may be cached by browsers and proxies; anything an editor
-        sees (logged in, or a preview) must not be."""
-        if request.user.is_authenticated or getattr(request, "is_preview", False):
+        """Public pages may be kept by browsers, proxies and the page cache
+        (docs/caching.md); anything an editor sees must not be: a preview, or
+        any request with a session (signed in, or through a view restriction's
+        password: a restricted page's content is only ever served with one)."""
+        if (
+            getattr(request, "is_preview", False)
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.user.is_authenticated
+        ):
             patch_cache_control(response, private=True, no_cache=True)
         else:
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_CACHE_MAX_AGE,
+                stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+                stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
+            )
         return response
 
 

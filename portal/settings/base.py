@@ -100,6 +100,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One log line per request, with its id and duration (portal/settings/logs.py);
+    # first, so that every answer is logged, pages from the page cache included.
+    "django_structlog.middlewares.RequestMiddleware",
     # Security headers first, above WhiteNoise, so static files get them too (docs/security.md).
     "portal.core.headers.ProxySchemeMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -109,18 +112,22 @@ MIDDLEWARE = [
     # Refuses control characters and bad encodings in the address, drops bad cookies.
     "portal.core.input_guard.InputGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and Last-Modified on every page, and 304 to a conditional request that matches.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages for anonymous visitors, stored compressed, served without the database.
+    "portal.core.page_cache.PageCacheMiddleware",
     # Compresses pages (not static files: WhiteNoise serves those pre-compressed).
     "django.middleware.gzip.GZipMiddleware",
     # While the database is unreachable: the last good copy of a page, or a 503.
     "portal.core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Above LocaleMiddleware, so that it sees the redirect of "/" too.
     "portal.translations.middleware.LanguageCookieMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # One log line per request, with its id and duration (portal/settings/logs.py).
-    "django_structlog.middlewares.RequestMiddleware",
+    # Django's, except that a request without a session cookie never opens the session.
+    "portal.core.sessions.auth.SessionAuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -203,6 +210,28 @@ else:
             "TIMEOUT": 600,
         }
     }
+# The content version (portal/core/cache.py) must be one for every process: the server's
+# workers and the task worker publish and read it. In Redis when there is one; else in a
+# file, which every process on the machine reads (docs/caching.md).
+CACHES["versions"] = (
+    {**CACHES["default"]}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "versions")),
+    }
+)
+# Whole pages (portal/core/page_cache.py) in an alias of their own, so that a flood of
+# distinct addresses evicts stored pages, never the menus, counts and cards.
+CACHES["pages"] = (
+    {**CACHES["default"]}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+    }
+)
 SESSION_ENGINE = "portal.core.sessions.db"
 
 # Background work (docs/tasks.md): one worker, ``manage.py worker``, started by
@@ -400,12 +429,16 @@ CSP_REPORT_URL = "/csp-report/"
 # Images may come from the media storage's origin when MEDIA_URL is absolute (object storage).
 _media = urlsplit(MEDIA_URL)
 MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
-# The public site: scripts and stylesheets from our own files only; the one inline
-# script of base.html carries the request's nonce ({{ request.csp_nonce }}).
+# The public site: scripts and stylesheets from our own files only. The one inline
+# script of base.html is allowed by its hash, not a nonce: its bytes are the same in
+# every response, so a page kept by a cache stays valid under any later response's
+# policy (docs/caching.md; a test checks that the hash matches the template). The
+# standalone 500 page's inline style carries the request's nonce.
+INLINE_SCRIPT_HASH = "'sha256-eTOJgkjUMR9tZ2EpyJgH2GtlrxRBMVJXAQkWKiuHspg='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, INLINE_SCRIPT_HASH],
         "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "object-src": [NONE],
@@ -501,8 +534,14 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
-# Cache lifetime (seconds) of public pages, sent as Cache-Control by BasePage.serve.
+# Public pages (docs/caching.md): Cache-Control sent by BasePage.apply_cache_policy, in
+# seconds: how long a copy is fresh, how long a stale one may be served while a fresh one
+# is fetched, and how long one may stand in for an error. The page cache in the app
+# (portal.core.page_cache) keeps them for max-age, or not at all when PAGE_CACHE is off.
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "300"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
+PAGE_CACHE_STALE_IF_ERROR = int(env("PAGE_CACHE_STALE_IF_ERROR", "86400"))
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 # Logs (portal/settings/logs.py): JSON lines with a request id in production,
 # readable lines in development. No visitor's address or user agent is logged.

@@ -15,7 +15,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "portal-tests",
-    }
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-tests-pages",
+    },
+    "versions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-tests-versions",
+    },
 }
 if env("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", "test_portal")}  # noqa: F405
@@ -29,3 +37,6 @@ MAIL_TRANSPORT_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # localhost, so that tests can tell a published address from a local one.
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The page cache would answer a test's second request from its first, whatever the test
+# wrote to the database in between; its own tests turn it on (portal/core/tests/test_page_cache.py).
+PAGE_CACHE_ENABLED = False

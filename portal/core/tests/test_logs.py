@@ -7,6 +7,7 @@ import json
 import logging
 
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 
 from portal.settings import logs
@@ -53,3 +54,13 @@ def test_the_proxys_request_id_is_used_only_when_trusted(client, home, json_line
     with override_settings(DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID=True):
         client.get("/en/", HTTP_X_REQUEST_ID="from-the-proxy")
     assert finished(json_lines())[1]["request_id"] == "from-the-proxy"
+
+
+def test_pages_from_the_page_cache_are_logged_too(client, home, json_lines, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    responses = client.get("/en/"), client.get("/en/")
+    assert [response["X-Cache"] for response in responses] == ["miss", "hit"]
+    lines = finished(json_lines())
+    assert [line["code"] for line in lines] == [200, 200]
+    assert len({line["request_id"] for line in lines}) == 2

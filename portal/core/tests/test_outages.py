@@ -90,13 +90,12 @@ def report(message: str) -> None:
 def test_pages_render_while_redis_is_down_and_use_it_again(
     client, home, settings, redis_server, caplog
 ):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.core.resilient_cache.ResilientRedisCache",
-            "LOCATION": redis_server.url,
-            "OPTIONS": {"RETRY_AFTER": RETRY_AFTER},
-        }
+    redis = {
+        "BACKEND": "portal.core.resilient_cache.ResilientRedisCache",
+        "LOCATION": redis_server.url,
+        "OPTIONS": {"RETRY_AFTER": RETRY_AFTER},
     }
+    settings.CACHES = {"default": redis, "versions": redis, "pages": redis}
     for path in PAGES:
         assert client.get(path).status_code == 200, path
     assert redis_server.keys() > 0, "pages are cached in Redis"

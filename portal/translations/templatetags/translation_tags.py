@@ -19,6 +19,7 @@ from portal.core.locales import (
 from portal.core.localized import localize
 
 from ..fallback import own_url
+from ..middleware import with_choice
 
 register = template.Library()
 
@@ -85,7 +86,8 @@ def _swap_prefix(path, code):
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """``{% language_links page as links %}``: one entry per content language,
-    ``{"code", "name", "url", "current", "translated"}``.
+    ``{"code", "name", "url", "choose", "current", "translated"}`` (``choose``
+    is ``url`` marked as the visitor's choice of language).
 
     On a page: its translation's address where one is live (keeping a
     routable sub-path and the query string), else the English page under that
@@ -125,6 +127,8 @@ def language_links(context, page=None):
                 "url": url,
                 "current": code == current,
                 "translated": translated,
+                # The switcher's link: the visitor's choice is remembered (middleware).
+                "choose": url if code == current else with_choice(url, code),
             }
         )
     return links

@@ -55,13 +55,35 @@ def test_first_visit_follows_the_browser_language(client):
     assert response["Location"] == "/ru/"
 
 
-def test_later_visits_keep_the_language_read_last(client):
+def test_reading_a_page_sets_no_language_cookie(client):
     response = client.get("/de/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert not response.cookies, "a page that sets a cookie cannot be kept by a shared cache"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/fr/"
+
+
+def test_a_language_chosen_in_the_switcher_is_kept(client):
+    html = html_of(client.get("/en/", HTTP_ACCEPT_LANGUAGE="fr"))
+    href = {lang: url for lang, url, _text in switcher(html, marked=True)}["de"]
+    assert href == "/de/?lang=de"
+    response = client.get(href, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 302
+    assert response["Location"] == "/de/"
     assert response.cookies["django_language"].value == "de"
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
     assert response["Location"] == "/de/", "the cookie wins over Accept-Language"
-    again = client.get("/de/")
-    assert "django_language" not in again.cookies, "no cookie is set while nothing changes"
+    assert "private" in response["Cache-Control"], "the redirect depends on the cookie"
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_choice_keeps_the_query_and_ignores_another_language(client):
+    response = client.get("/fr/search/?q=police&lang=fr&lang=de")
+    assert response["Location"] == "/fr/search/?q=police"
+    assert response.cookies["django_language"].value == "fr"
+    response = client.get("/fr/search/?lang=ru")
+    assert response["Location"] == "/fr/search/"
+    assert "django_language" not in response.cookies
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -132,9 +154,17 @@ def test_links_to_untranslated_pages_keep_the_visitor_language(page_at, code):
 # -- switcher and hreflang -------------------------------------------------------------------
 
 
-def switcher(html):
+def switcher(html, marked=False):
+    """(language, address, text) of each link; the addresses without the
+    marker of a chosen language unless ``marked``."""
     nav = html.split('<nav class="lang-switcher"', 1)[1].split("</nav>", 1)[0]
-    return re.findall(r'<li lang="(\w+)"><a href="([^"]+)"[^>]*>(.*?)</a></li>', nav)
+    links = re.findall(r'<li lang="(\w+)"><a href="([^"]+)"[^>]*>(.*?)</a></li>', nav)
+    if marked:
+        return links
+    return [
+        (lang, re.sub(rf"[?&]amp;lang={lang}$|[?&]lang={lang}$", "", url), text)
+        for lang, url, text in links
+    ]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

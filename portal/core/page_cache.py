@@ -1,0 +1,131 @@
+"""Whole responses of public pages, kept in the cache and served without the database.
+
+``PageCacheMiddleware`` sits above ``GZipMiddleware`` (docs/caching.md). For a
+request it may answer (GET or HEAD, no session cookie, no ``Authorization``,
+not the admin nor a probe), it looks for a stored response under a key made of
+the content version and a digest of the scheme, host, full path with its query
+string, the language of the address and whether the client takes gzip. A hit
+is answered at once from the ``pages`` cache, with ``X-Cache: hit``; a miss goes down the stack, with
+``X-Cache: miss``, and a GET's answer is stored when it is a 200 that
+``BasePage.apply_cache_policy`` marked ``public``, sets no cookie and varies on
+nothing but ``Accept-Encoding``.
+
+Publishing, unpublishing, moving a page or changing a view restriction bumps
+the content version (``portal.core.cache``): every stored page is then out of
+reach at once, and expires on its own. Entries also expire with the response's
+``max-age``, so pages that change with the clock (upcoming events) are rebuilt
+as often as browsers would ask."""
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import cc_delim_re, get_max_age
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_path
+
+from .cache import content_version
+
+HEADER = "X-Cache"
+KEY_PREFIX = "page:"
+MAX_BYTES = 1024 * 1024  # larger bodies are served, never stored
+MAX_ADDRESS = 2048  # characters of path and query string; longer ones are never stored
+NEVER = ("/healthz", "/readyz")
+# Headers that belong to one exchange, not to the page.
+NOT_STORED = {"set-cookie", "age", HEADER.lower()}
+_accepts_gzip = re.compile(r"\bgzip\b")
+
+
+def _excluded(path: str) -> bool:
+    return path.startswith(f"/{settings.ADMIN_PATH}") or path in NEVER
+
+
+def cache_key(request: HttpRequest) -> str | None:
+    """The key of the request's page, or None when it must not be read from or
+    stored in the cache. Its length is fixed: the address is hashed."""
+    if (
+        not settings.PAGE_CACHE_ENABLED
+        or request.method not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "HTTP_AUTHORIZATION" in request.META
+        or _excluded(request.path)
+    ):
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = request.get_full_path()
+    if len(address) > MAX_ADDRESS:
+        return None
+    gzip = bool(_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    language = get_language_from_path(request.path_info) or ""
+    parts = "\n".join((request.scheme, host, address, language, "gzip" if gzip else ""))
+    digest = hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{KEY_PREFIX}{content_version()}:{digest}"
+
+
+def _storable(response: HttpResponseBase) -> bool:
+    cache_control = {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+    return (
+        response.status_code == 200
+        and isinstance(response, HttpResponse)  # not streaming, not a file
+        and "public" in cache_control
+        and not cache_control & {"private", "no-store", "no-cache"}
+        and bool(get_max_age(response))
+        and not response.cookies
+        and vary <= {"accept-encoding"}
+        and len(response.content) <= MAX_BYTES
+    )
+
+
+def store(key: str, response: HttpResponse) -> None:
+    """Keep ``response`` under ``key`` for its ``max-age``, with the validators
+    a later conditional request is checked against."""
+    now = time.time()
+    if not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    if not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(now)
+    headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+    caches["pages"].set(key, (now, headers, response.content), get_max_age(response))
+
+
+def cached_response(request: HttpRequest, key: str) -> HttpResponse | None:
+    entry = caches["pages"].get(key)
+    if entry is None:
+        return None
+    stored_at, headers, body = entry
+    response = HttpResponse(b"" if request.method == "HEAD" else body)
+    for name, value in headers:
+        response[name] = value  # Content-Length included: a HEAD answers the GET's
+    response["Age"] = str(max(0, int(time.time() - stored_at)))
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        key = cache_key(request)
+        if key is None:
+            return self.get_response(request)
+        hit = cached_response(request, key)
+        if hit is not None:
+            hit[HEADER] = "hit"
+            return hit
+        response = self.get_response(request)
+        if request.method == "GET" and _storable(response):
+            store(key, response)
+        response[HEADER] = "miss"
+        return response
