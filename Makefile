@@ -54,7 +54,7 @@ test: install-test checks pytest pytest-postgres
 checks: install-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-		ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org SECURITY_CONTACT=mailto:security@example.org \
+		ALLOWED_HOSTS=www.example.org REDIS_URL=redis://127.0.0.1:6379/0 SITE_URL=https://www.example.org SECURITY_CONTACT=mailto:security@example.org \
 		EMAIL_URL=smtps://mail.example.org DEFAULT_FROM_EMAIL=noreply@example.org $(PY) manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .

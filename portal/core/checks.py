@@ -100,3 +100,21 @@ def security_contact_is_set(app_configs, **kwargs):
             id="portal.W002",
         )
     ]
+
+
+@register(Tags.caches, deploy=True)
+def caches_are_shared(app_configs, **kwargs):
+    """Several app servers must share one cache: the content version that
+    purges every cached page on a publication lives there (docs/caching.md).
+    Without Redis it is kept in a file, which only one machine's processes see."""
+    if settings.CACHES["versions"]["BACKEND"].endswith("RedisCache") or settings.SINGLE_APP_SERVER:
+        return []
+    return [
+        Warning(
+            "No REDIS_URL: the cache and the content version are this machine's own. "
+            "With a second app server, a publication there would not purge pages cached here.",
+            hint="Set REDIS_URL to a Redis every app server reaches, or SINGLE_APP_SERVER=true "
+            "when this is the only one (docs/operations.md).",
+            id="portal.W003",
+        )
+    ]

@@ -232,6 +232,8 @@ CACHES["pages"] = (
         "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "1000"))},
     }
 )
+# One app server may keep its cache to itself; more need Redis (check portal.W003).
+SINGLE_APP_SERVER = env_bool("SINGLE_APP_SERVER", False)
 SESSION_ENGINE = "portal.core.sessions.db"
 
 # Background work (docs/tasks.md): one worker, ``manage.py worker``, started by
