@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "portal.translations",
     "portal.visuals",
     "portal.search",
+    "portal.editorial",
     "portal.content",
     "portal.accounts",
     "wagtail.contrib.forms",
