@@ -17,8 +17,8 @@ from .sync import sync_sections, sync_structure
 def structure_changed(sender, instance, **kwargs) -> None:
     if isinstance(instance, StructurePage):
         sync_structure(instance.translation_key)
-    elif isinstance(instance, ListingPage) and kwargs.get("signal") is not post_delete:
-        sync_sections()
+    elif isinstance(instance, ListingPage):
+        sync_sections()  # a new listing, or one in a new language
 
 
 def page_moved(sender, instance, **kwargs) -> None:
