@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Subquery
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState
 
-from portal.taxonomy.models import Term
+from portal.taxonomy.models import PageStructure, Term
+
+from .coverage import structure_terms_below
+
+MODERATED_TERMS = "_moderated_structure_terms"
 
 
 class Section(models.Model):
@@ -49,3 +56,69 @@ class Section(models.Model):
     @property
     def group_ids(self) -> tuple[int, int]:
         return (self.editors_id, self.moderators_id)
+
+
+def moderated_terms(user) -> set[int]:
+    """The structure terms of the active sections ``user`` moderates (with the
+    structures below them); cached on the user object for the request."""
+    if not hasattr(user, MODERATED_TERMS):
+        keys = list(
+            Section.objects.filter(active=True, moderators__user=user).values_list(
+                "translation_key", flat=True
+            )
+        )
+        setattr(user, MODERATED_TERMS, set().union(*structure_terms_below(keys).values()))
+    return getattr(user, MODERATED_TERMS)
+
+
+class SectionModerationTask(Task):
+    """A workflow step approved by the moderators of the sections the page is
+    tagged with (or of a structure above one of them). The approvers follow
+    the page's structure tags: no group needs choosing."""
+
+    admin_form_fields = Task.admin_form_fields
+
+    class Meta:
+        verbose_name = _("section moderation")
+        verbose_name_plural = _("section moderations")
+
+    @classmethod
+    def get_description(cls):
+        return _("The moderators of the sections the page is tagged with approve it.")
+
+    def may_moderate(self, obj, user) -> bool:
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        tags = getattr(getattr(obj, "specific_deferred", obj), "tag_ids", None)
+        return bool(tags and set(tags("structures")) & moderated_terms(user))
+
+    def user_can_access_editor(self, obj, user):
+        return self.may_moderate(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.may_moderate(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.may_moderate(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.may_moderate(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        tagged = (
+            PageStructure.objects.filter(term_id__in=moderated_terms(user))
+            .annotate(key=Cast("page_id", models.CharField()))
+            .values("key")
+        )
+        return states.filter(workflow_state__object_id__in=Subquery(tagged))

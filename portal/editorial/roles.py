@@ -118,3 +118,25 @@ def central_roles() -> tuple[CentralRole, ...]:
         ),
         *translators,
     )
+
+
+@dataclass(frozen=True)
+class WorkflowSpec:
+    """A review workflow and the listings whose items go through it."""
+
+    name: str
+    steps: tuple[str, ...]  # SECTION_STEP, or the name of a central group approving
+    listing_types: tuple[str, ...]
+
+
+SECTION_STEP = "section"
+SECTION_STEP_NAME = "Section moderator"
+
+WORKFLOWS: tuple[WorkflowSpec, ...] = (
+    WorkflowSpec(
+        "News, stories and publications",
+        (SECTION_STEP, CENTRAL_REVIEWERS),
+        ("news", "stories", "publications"),
+    ),
+    WorkflowSpec("Events", (SECTION_STEP,), ("events",)),
+)

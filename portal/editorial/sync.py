@@ -4,7 +4,7 @@
 ``roles.py`` describes: one section (an editors' and a moderators' group)
 per structure, named after it, with page permissions on the structure's
 pages in every language and on the shared listing pages; the central groups
-with theirs. ``sync_structure(key)`` does the same for one structure (the
+with theirs; the review workflows on the listings (``workflows.py``). ``sync_structure(key)`` does the same for one structure (the
 signals' path). Both are idempotent: a second run writes nothing."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .roles import (
     central_roles,
     section_group_name,
 )
+from .workflows import sync_workflows
 
 NAME_LENGTH = 120  # of a structure's name in a group name (Group.name holds 150)
 
@@ -38,6 +39,7 @@ class SyncReport:
     groups_renamed: int = 0
     rows_added: int = 0
     rows_removed: int = 0
+    workflow_rows: int = 0
 
     @property
     def changed(self) -> bool:
@@ -78,7 +80,9 @@ class Sync:
             self.section(key, section)
         for role in central_roles():
             self.central(role)
-        return self.apply()
+        self.apply()
+        self.report.workflow_rows = sync_workflows()
+        return self.report
 
     def one(self, key: UUID) -> SyncReport:
         self.section(key, Section.objects.filter(translation_key=key).first())
