@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester, Workflow
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.listings.models import ListingPage, TaggedPage
@@ -22,6 +22,7 @@ from portal.listings.permissions import PermissionRules
 
 from .coverage import structure_terms_below
 from .models import Section
+from .roles import WORKFLOWS
 
 SCOPE_ATTRIBUTE = "_editorial_scope"
 ADD_ONLY = frozenset({"add"})
@@ -134,3 +135,11 @@ class SectionRules(PermissionRules):
             "Tag this item with your section's structure (%(sections)s) in the Tags tab: "
             "your section may only save items it is tagged with."
         ) % {"sections": ", ".join(names)}
+
+    def workflow(self, page: Page) -> Workflow | None:
+        """The workflow of ``roles.WORKFLOWS`` an item chooses by one of its
+        fields (official documents), if any."""
+        for spec in WORKFLOWS:
+            if spec.items_where and getattr(page, spec.items_where[0], None) == spec.items_where[1]:
+                return Workflow.objects.filter(name=spec.name, active=True).first()
+        return None

@@ -126,7 +126,9 @@ class WorkflowSpec:
 
     name: str
     steps: tuple[str, ...]  # SECTION_STEP, or the name of a central group approving
-    listing_types: tuple[str, ...]
+    listing_types: tuple[str, ...] = ()  # assigned to these listings in the tree
+    # Or chosen by the item itself, whatever its place: (field, value).
+    items_where: tuple[str, str] | None = None
 
 
 SECTION_STEP = "section"
@@ -139,4 +141,9 @@ WORKFLOWS: tuple[WorkflowSpec, ...] = (
         ("news", "stories", "publications"),
     ),
     WorkflowSpec("Events", (SECTION_STEP,), ("events",)),
+    WorkflowSpec(
+        "Official documents",
+        (RECORDS_MANAGERS,),
+        items_where=("publication_type", "official_document"),
+    ),
 )

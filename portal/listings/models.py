@@ -77,6 +77,9 @@ class TaggedPage(TaggableMixin, BasePage):
     def permissions_for_user(self, user):
         return permission_rules().tester(user, self)
 
+    def get_workflow(self):
+        return permission_rules().workflow(self) or super().get_workflow()
+
     @classmethod
     def build_edit_handler(cls, extra_tabs: tuple | list = ()) -> TabbedInterface:
         return TabbedInterface(

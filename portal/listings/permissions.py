@@ -1,4 +1,5 @@
-"""Who may do what with listing pages and the items under them.
+"""Who may do what with listing pages and the items under them, and who
+approves an item.
 
 Wagtail grants page permissions on subtrees. Listed items from many teams
 share one listing page, so a subtree grant alone would let every team edit
@@ -14,7 +15,7 @@ from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester, Workflow
 
 
 class PermissionRules:
@@ -27,6 +28,11 @@ class PermissionRules:
     def tag_error(self, user, parent: Page, tags: dict[str, list[int]]) -> str | None:
         """Why ``user`` may not save an item under ``parent`` with ``tags``
         (term ids by tag kind name), or None when they may."""
+        return None
+
+    def workflow(self, page: Page) -> Workflow | None:
+        """The review workflow of an item when it is not the one its place in
+        the tree gives (Wagtail's ``WorkflowPage``); None to leave it to the tree."""
         return None
 
 

@@ -1,7 +1,8 @@
 """The review workflow of a news item: an editor of "Mission to Serbia"
 submits it, the mission's moderators (and no other section's) see it awaiting
 their review and approve it, then the central reviewers approve it and it goes
-live in the news listing. Events need the section's approval only."""
+live in the news listing. Events need the section's approval only; official
+documents, the records managers'."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from wagtail.models import TaskState, WorkflowPage
 
 from portal.editorial.models import SectionModerationTask
 from portal.news.models import NewsPage
+from portal.publications.factories import PublicationPageFactory
 
 from .test_shared_listings import add_url, news_form
 
@@ -79,3 +81,30 @@ def test_events_need_the_sections_approval_only(page_at):
     assert [type(task) for task in tasks] == [SectionModerationTask]
     news_workflow = WorkflowPage.objects.get(page=page_at("/news/")).workflow
     assert [task.name for task in news_workflow.tasks] == ["Section moderator", "Central reviewers"]
+
+
+def test_official_documents_go_to_the_records_managers(client, page_at):
+    editor = member("editor", "Mission to Serbia — editors")
+    records = member("records", "Records managers")
+    moderator = member("moderator", "Mission to Serbia — moderators")
+    tags = {"structures": [page_at(SERBIA).term]}
+    document = PublicationPageFactory(
+        parent=page_at("/resources/"), publication_type="official_document", tags=tags, live=False
+    )
+    report = PublicationPageFactory(parent=page_at("/resources/"), publication_type="report")
+    assert report.get_workflow().name == "News, stories and publications"
+    workflow = document.get_workflow()
+    assert workflow.name == "Official documents"
+
+    document.save_revision(user=editor)
+    workflow.start(document, editor)
+    document.refresh_from_db()
+    task = document.current_workflow_task.specific
+    assert task.get_actions(document, moderator) == []
+    assert TaskState.objects.reviewable_by(records).filter(
+        pk=document.current_workflow_task_state.pk
+    )
+
+    act(client, records, document, "approve")
+    document.refresh_from_db()
+    assert document.live
