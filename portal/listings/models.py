@@ -24,8 +24,10 @@ from portal.taxonomy.models import TaggableMixin
 from portal.taxonomy.registry import tag_kinds
 
 from .feeds import listing_feed
+from .forms import TaggedPageForm
 from .index import ListingPosting
 from .kinds import ListedKind, listed_kind, listed_kinds, listing_choices
+from .permissions import permission_rules
 from .query import ListingQuery, shown
 
 __all__ = ["ListingPage", "ListingPosting", "TaggedPage"]
@@ -67,9 +69,16 @@ class TaggedPage(TaggableMixin, BasePage):
         FieldPanel("body"),
     ]
     tag_panels = _tag_panels()
+    base_form_class = TaggedPageForm
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return permission_rules().tester(user, self)
+
+    def get_workflow(self):
+        return permission_rules().workflow(self) or super().get_workflow()
 
     @classmethod
     def build_edit_handler(cls, extra_tabs: tuple | list = ()) -> TabbedInterface:
@@ -115,6 +124,9 @@ class ListingPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("listing page")
+
+    def permissions_for_user(self, user):
+        return permission_rules().tester(user, self)
 
     @property
     def kind(self) -> ListedKind:

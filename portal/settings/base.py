@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "portal.translations",
     "portal.visuals",
     "portal.search",
+    "portal.editorial",
     "portal.content",
     "portal.accounts",
     "portal.mail",
@@ -332,6 +333,8 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Who may change the items of a shared listing: the editorial sections (docs/editors.md).
+LISTING_PERMISSION_RULES = "portal.editorial.permissions.SectionRules"
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # The language of the last page read is remembered (portal.translations.middleware), so
 # that a later visit to "/" goes back to it; one year, readable by the server only.

@@ -5,6 +5,7 @@ docs/reference-content.md)."""
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.content.reference.loader import Loader
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             stats = Loader(directory).run()
         except (ReferenceContentError, InvalidSiteURL, SiteSyncError) as exc:
             raise CommandError(f"Reference content not loaded. {exc}") from exc
+        # The editorial groups follow the structures just loaded.
+        call_command("sync_sections", verbosity=0, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 "Reference content loaded: {created} created, {updated} updated, "
