@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -84,6 +85,15 @@ class TaggedPage(TaggableMixin, BasePage):
         )
 
     @classmethod
+    def can_exist_under(cls, parent: Any) -> bool:
+        """Under a listing only when it lists this type: a news listing takes
+        news items, an events listing events (``ListingPage.lists``)."""
+        if not super().can_exist_under(parent):
+            return False
+        listing = parent.specific
+        return not isinstance(listing, ListingPage) or listing.lists(cls)
+
+    @classmethod
     def listable(cls) -> models.QuerySet:
         """The pages of this type that listings may show, in any language:
         live, and under no view restriction (password, login, groups)."""
@@ -119,6 +129,30 @@ class ListingPage(RoutablePageMixin, BasePage):
     @property
     def kind(self) -> ListedKind:
         return listed_kind(self.listing_type)
+
+    def lists(self, model: type[models.Model]) -> bool:
+        """Whether pages of ``model`` belong under this listing: its kind's type."""
+        return issubclass(model, self.kind.model_class())
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.pk or self.listing_type not in dict(listing_choices()):
+            return
+        misplaced = [
+            child.specific_class
+            for child in self.get_children().only("content_type")
+            if child.specific_class and not self.lists(child.specific_class)
+        ]
+        if misplaced:
+            raise ValidationError(
+                {
+                    "listing_type": _(
+                        "This listing holds pages of another type (%(type)s); move them "
+                        "before changing what it lists."
+                    )
+                    % {"type": misplaced[0]._meta.verbose_name}
+                }
+            )
 
     @property
     def has_feed(self) -> bool:
