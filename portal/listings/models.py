@@ -25,6 +25,7 @@ from portal.taxonomy.models import TaggableMixin
 from portal.taxonomy.registry import tag_kinds
 
 from .feeds import listing_feed
+from .forms import ListedItemForm
 from .index import ListingPosting
 from .kinds import ListedKind, listed_kind, listed_kinds, listing_choices
 from .query import ListingQuery, shown
@@ -45,6 +46,8 @@ class TaggedPage(TaggableMixin, BasePage):
     """News, stories, events, publications and projects: dated, illustrated,
     and tagged with language-independent terms (one panel per tag kind)."""
 
+    og_type = "article"
+
     date = models.DateField(_("date"), db_index=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -61,13 +64,25 @@ class TaggedPage(TaggableMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    date_panel = FieldPanel(
+        "date",
+        help_text=_("The publication date: it orders listings and feeds, newest first."),
+    )
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("image"),
+        date_panel,
+        FieldPanel(
+            "image",
+            help_text=_(
+                "Shown on the page and on its cards in listings; also used when the "
+                "page is shared, unless it has a social image."
+            ),
+        ),
         FieldPanel("body"),
     ]
     tag_panels = _tag_panels()
+    # The summary is required: every card and feed entry shows it.
+    base_form_class = ListedItemForm
 
     class Meta:
         abstract = True
