@@ -69,7 +69,18 @@ def rows_for(pages, locales):
     translations = Page.objects.filter(
         translation_key__in=[p.translation_key for p in pages],
         locale_id__in=[loc.pk for loc in locales],
-    ).only("id", "title", "translation_key", "locale_id", "live", "last_published_at")
+    ).only(
+        # What the report shows, and what a page's public address is built from.
+        "id",
+        "title",
+        "translation_key",
+        "locale_id",
+        "live",
+        "last_published_at",
+        "url_path",
+        "path",
+        "depth",
+    )
     for translation in translations:
         found[(translation.translation_key, translation.locale_id)] = translation
     rows = []
