@@ -59,7 +59,8 @@ def source_pages(locales, section=None, state=None):
             condition |= outdated
     if state != "all" and condition:
         pages = pages.filter(condition)
-    return pages.order_by("path")
+    # The locale builds each page's public address (its language prefix).
+    return pages.select_related("locale").order_by("path")
 
 
 def rows_for(pages, locales):
@@ -81,7 +82,9 @@ def rows_for(pages, locales):
         "path",
         "depth",
     )
+    by_id = {locale.pk: locale for locale in locales}
     for translation in translations:
+        translation.locale = by_id[translation.locale_id]  # for its address, without a query
         found[(translation.translation_key, translation.locale_id)] = translation
     rows = []
     for page in pages:
