@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -43,9 +43,42 @@ class BasePage(Page):
     search_auto_update = False
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    # Wagtail's "Show in menus" is left out: the menus are edited on their own
+    # (portal/navigation), and nothing reads that flag (docs/navigation.md).
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    help_text=_("Replaces the title in the browser tab and in search engines."),
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text=_(
+                        "The description shown by search engines and when the page is "
+                        "shared. Leave empty to use the summary."
+                    ),
+                ),
+            ],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "social_image",
+                    help_text=_(
+                        "Shown when the page is shared, cropped to 1200×630. Leave empty "
+                        "to use the listing image."
+                    ),
+                )
+            ],
+            heading=_("For sharing"),
+        ),
+    ]
 
     schema_type = "WebPage"
+    og_type = "website"  # OpenGraph's type (components/sharing_meta.html)
     # Shown in listings and cards ("News item", "Story"...).
     label = ""
     # Read by the card template; types that have them override these. Answering

@@ -137,6 +137,7 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["countries.CountryPage"]
+    max_count_per_parent = 1
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
 
     GROUP_SLUGS = {

@@ -93,7 +93,13 @@ class EventPage(RoutablePageMixin, TaggedPage):
     ]
     content_panels = [*TaggedPage.content_panels[:2], *TaggedPage.content_panels[3:]]
     event_panels = [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        FieldRowPanel(
+            [
+                FieldPanel("start", help_text=_("In the event's time zone, below.")),
+                FieldPanel("end", help_text=_("Not before the start; at most two years after it.")),
+            ],
+            heading=_("When"),
+        ),
         FieldRowPanel(
             [
                 FieldPanel("timezone", widget=forms.Select(choices=TIMEZONE_CHOICES)),

@@ -27,6 +27,8 @@ class HomePage(BasePage):
 
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
+    # The top level: sections of prose, the listings and the countries' index.
+    subpage_types = ["core.StandardPage", "listings.ListingPage", "countries.CountryIndexPage"]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("intro"),

@@ -1,7 +1,11 @@
-"""The admin form of every listed item: Wagtail's page form, plus the
-permission rules' say on the item's tags (``permissions.tag_error``)."""
+"""The admin form of every listed item (``TaggedPage``): Wagtail's page form,
+with the summary required (every card, feed entry and search result of a
+listed item shows it; the model leaves it optional for other page types) and
+the permission rules' say on the item's tags (``permissions.tag_error``)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -11,6 +15,11 @@ from .permissions import permission_rules
 
 
 class TaggedPageForm(WagtailAdminPageForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "summary" in self.fields:
+            self.fields["summary"].required = True
+
     def clean(self):
         cleaned_data = super().clean()
         user = getattr(self, "for_user", None)

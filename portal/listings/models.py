@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -46,6 +47,8 @@ class TaggedPage(TaggableMixin, BasePage):
     """News, stories, events, publications and projects: dated, illustrated,
     and tagged with language-independent terms (one panel per tag kind)."""
 
+    og_type = "article"
+
     date = models.DateField(_("date"), db_index=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -62,13 +65,24 @@ class TaggedPage(TaggableMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    date_panel = FieldPanel(
+        "date",
+        help_text=_("The publication date: it orders listings and feeds, newest first."),
+    )
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("image"),
+        date_panel,
+        FieldPanel(
+            "image",
+            help_text=_(
+                "Shown on the page and on its cards in listings; also used when the "
+                "page is shared, unless it has a social image."
+            ),
+        ),
         FieldPanel("body"),
     ]
     tag_panels = _tag_panels()
+    # The summary is required, and the item's tags must suit the editor's sections.
     base_form_class = TaggedPageForm
 
     class Meta:
@@ -91,6 +105,15 @@ class TaggedPage(TaggableMixin, BasePage):
                 ObjectList(cls.settings_panels, heading=_("Settings")),
             ]
         )
+
+    @classmethod
+    def can_exist_under(cls, parent: Any) -> bool:
+        """Under a listing only when it lists this type: a news listing takes
+        news items, an events listing events (``ListingPage.lists``)."""
+        if not super().can_exist_under(parent):
+            return False
+        listing = parent.specific
+        return not isinstance(listing, ListingPage) or listing.lists(cls)
 
     @classmethod
     def listable(cls) -> models.QuerySet:
@@ -131,6 +154,30 @@ class ListingPage(RoutablePageMixin, BasePage):
     @property
     def kind(self) -> ListedKind:
         return listed_kind(self.listing_type)
+
+    def lists(self, model: type[models.Model]) -> bool:
+        """Whether pages of ``model`` belong under this listing: its kind's type."""
+        return issubclass(model, self.kind.model_class())
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.pk or self.listing_type not in dict(listing_choices()):
+            return
+        misplaced = [
+            child.specific_class
+            for child in self.get_children().only("content_type")
+            if child.specific_class and not self.lists(child.specific_class)
+        ]
+        if misplaced:
+            raise ValidationError(
+                {
+                    "listing_type": _(
+                        "This listing holds pages of another type (%(type)s); move them "
+                        "before changing what it lists."
+                    )
+                    % {"type": misplaced[0]._meta.verbose_name}
+                }
+            )
 
     @property
     def has_feed(self) -> bool:

@@ -31,7 +31,7 @@ class NewsPage(TaggedPage):
     ]
     content_panels = [
         *TaggedPage.content_panels[:2],
-        FieldRowPanel([FieldPanel("date"), FieldPanel("news_type"), FieldPanel("location")]),
+        FieldRowPanel([TaggedPage.date_panel, FieldPanel("news_type"), FieldPanel("location")]),
         *TaggedPage.content_panels[3:],
     ]
 

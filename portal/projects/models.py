@@ -19,7 +19,11 @@ class ProjectPage(TaggedPage):
 
     parent_page_types = ["listings.ListingPage"]
     subpage_types = []
-    content_panels = [*TaggedPage.content_panels, FieldPanel("end_date"), FieldPanel("donors")]
+    content_panels = [
+        *TaggedPage.content_panels,
+        FieldPanel("end_date", help_text=_("Leave empty while the project runs.")),
+        FieldPanel("donors"),
+    ]
     search_fields = [*TaggedPage.search_fields, index.SearchField("donors")]
 
     class Meta:

@@ -88,7 +88,7 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     ]
     content_panels = [
         *TaggedPage.content_panels[:2],
-        FieldRowPanel([FieldPanel("date"), FieldPanel("publication_type")]),
+        FieldRowPanel([TaggedPage.date_panel, FieldPanel("publication_type")]),
         FieldRowPanel([FieldPanel("symbol"), FieldPanel("distribution")]),
         *TaggedPage.content_panels[3:],
     ]

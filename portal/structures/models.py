@@ -184,7 +184,9 @@ class LeadershipPostPage(BasePage):
     in_office_since = models.DateField(_("in office since"), null=True, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("about the post"))
 
-    parent_page_types = ["core.StandardPage", "structures.StructurePage"]
+    # Posts are gathered in a leadership section; a structure finds its own by
+    # the ``structure`` field, wherever they live.
+    parent_page_types = ["core.StandardPage"]
     subpage_types = []
 
     search_fields = [

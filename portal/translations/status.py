@@ -59,7 +59,8 @@ def source_pages(locales, section=None, state=None):
             condition |= outdated
     if state != "all" and condition:
         pages = pages.filter(condition)
-    return pages.order_by("path")
+    # The locale builds each page's public address (its language prefix).
+    return pages.select_related("locale").order_by("path")
 
 
 def rows_for(pages, locales):
@@ -69,8 +70,21 @@ def rows_for(pages, locales):
     translations = Page.objects.filter(
         translation_key__in=[p.translation_key for p in pages],
         locale_id__in=[loc.pk for loc in locales],
-    ).only("id", "title", "translation_key", "locale_id", "live", "last_published_at")
+    ).only(
+        # What the report shows, and what a page's public address is built from.
+        "id",
+        "title",
+        "translation_key",
+        "locale_id",
+        "live",
+        "last_published_at",
+        "url_path",
+        "path",
+        "depth",
+    )
+    by_id = {locale.pk: locale for locale in locales}
     for translation in translations:
+        translation.locale = by_id[translation.locale_id]  # for its address, without a query
         found[(translation.translation_key, translation.locale_id)] = translation
     rows = []
     for page in pages:
