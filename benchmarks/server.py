@@ -7,21 +7,14 @@ the workers it has already reaped)."""
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from portal.core.tests.servers import answers, free_port, gunicorn_command, running
+
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -42,7 +35,7 @@ def _cpu_seconds(pid: int) -> float:
     return total / TICKS
 
 
-def _start(port: int, page_cache: bool, workers: int) -> subprocess.Popen:
+def _server(port: int, page_cache: bool, workers: int):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings.dev"),
@@ -50,27 +43,11 @@ def _start(port: int, page_cache: bool, workers: int) -> subprocess.Popen:
         "PAGE_CACHE": "on" if page_cache else "off",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": os.devnull,
         # Measure the requests, not the recycling of workers every 5,000 of them.
         "GUNICORN_CMD_ARGS": "--max-requests 0",
     }
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "portal.wsgi", "--config", str(ROOT / "gunicorn.conf.py")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
+    ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
+    return running(gunicorn_command(), ready, env=env, stop_timeout=30)
 
 
 def _wrk(url: str, seconds: int, connections: int) -> dict:
@@ -93,9 +70,8 @@ def measure(path: str, seconds: int, connections: int, workers: int) -> list[str
         raise SystemExit("wrk is not installed: apt-get install wrk")
     rows = []
     for page_cache in (False, True):
-        port = _free_port()
-        server = _start(port, page_cache, workers)
-        try:
+        port = free_port()
+        with _server(port, page_cache, workers) as server:
             url = f"http://127.0.0.1:{port}{path}"
             for _ in range(3):  # warm every worker's imports and caches
                 urllib.request.urlopen(url, timeout=30).read()
@@ -105,9 +81,6 @@ def measure(path: str, seconds: int, connections: int, workers: int) -> list[str
             cpu_ms = (_cpu_seconds(server.pid) - before) * 1000 / max(result["requests"], 1)
             with urllib.request.urlopen(url, timeout=30) as response:
                 x_cache = response.headers.get("X-Cache", "-")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
         rows.append(
             f"| {path} | {'on' if page_cache else 'off'} | {result['rate']:.0f} "
             f"| {result['latency']} | {cpu_ms:.2f} | {x_cache} "

@@ -7,25 +7,17 @@ seed 1) give every listing an event, a publication with small PDF files per
 language and more to filter on. The task worker runs beside the server, as
 with ``make run``."""
 
+import contextlib
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from portal.core.tests.servers import ROOT, answers, free_port, manage_command, running
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -37,7 +29,7 @@ class Site:
 
     def manage(self, *command: str, timeout: float = 120) -> str:
         return subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), *command],
+            manage_command(*command),
             env=self.env,
             cwd=ROOT,
             check=True,
@@ -55,7 +47,7 @@ def site_url(site):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
@@ -71,42 +63,21 @@ def site(tmp_path_factory):
         "WORKER_TICK_SECONDS": "1",
         "SCHEDULED_PUBLISHING_INTERVAL": "2",
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
         ["migrate", "--noinput", "-v0"],
         ["load_reference_content", "-v0"],
         ["generate_content", "--items", "20", "--seed", "1", "-v0"],
     ):
-        subprocess.run(manage + command, env=env, check=True, cwd=ROOT)
-    server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    worker = subprocess.Popen(
-        manage + ["worker", "-v0"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/en/", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                worker.kill()
-                raise RuntimeError("the test server did not start") from None
-            time.sleep(0.3)
-    yield Site(url, env)
-    for process in (server, worker):
-        process.terminate()
-        process.wait(timeout=20)
+        subprocess.run(manage_command(*command), env=env, check=True, cwd=ROOT)
+    server = manage_command("runserver", f"127.0.0.1:{port}", "--noreload", "--insecure")
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(
+            running(manage_command("worker", "-v0"), lambda: True, env=env, stop_timeout=20)
+        )
+        stack.enter_context(
+            running(server, partial(answers, url + "/en/"), env=env, stop_timeout=20)
+        )
+        yield Site(url, env)
 
 
 @pytest.fixture(scope="session")

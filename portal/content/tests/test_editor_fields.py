@@ -2,19 +2,11 @@
 listed item required; no "Show in menus", which nothing reads."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from portal.listings.models import ListingPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_no_page_type_offers_show_in_menus(admin_client):

@@ -5,7 +5,6 @@ keeps to those rules."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
@@ -57,13 +56,6 @@ def offered(parent: Page) -> set[type[Page]]:
         for model in parent.specific_class.creatable_subpage_models()
         if model.can_create_at(parent)
     }
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def _first(model: type[Page]) -> Page:

@@ -4,8 +4,14 @@ and stopped (only the process the test started) when the block ends."""
 import contextlib
 import socket
 import subprocess
+import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def free_port() -> int:
@@ -22,14 +28,35 @@ def port_answers(port: int) -> bool:
         return False
 
 
+def answers(url: str) -> bool:
+    """The address answers 200 (a probe such as ``/healthz``)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (OSError, urllib.error.HTTPError):
+        return False
+
+
+def gunicorn_command() -> list[str]:
+    """gunicorn with the project's settings (``gunicorn.conf.py``); bind it with
+    ``GUNICORN_BIND`` in the environment."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    return [str(gunicorn), "portal.wsgi", "--config", str(ROOT / "gunicorn.conf.py")]
+
+
+def manage_command(*args: str) -> list[str]:
+    return [sys.executable, str(ROOT / "manage.py"), *args]
+
+
 @contextlib.contextmanager
 def running(
     command: list[str],
     ready: Callable[[], bool],
     *,
     env: dict | None = None,
-    cwd=None,
+    cwd=ROOT,
     timeout: float = 60,
+    stop_timeout: float = 10,
 ) -> Iterator[subprocess.Popen]:
     """Run ``command`` until the block ends; enter once ``ready()`` is true."""
     process = subprocess.Popen(
@@ -47,7 +74,7 @@ def running(
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=stop_timeout)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

@@ -2,17 +2,9 @@
 editor, and anonymous visitors are sent to the login page."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_admin_requires_login(client):

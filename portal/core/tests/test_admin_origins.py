@@ -5,7 +5,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 from lxml import html as lxml_html
 
 from portal.news.models import NewsPage
@@ -25,13 +24,6 @@ FETCHED = {
     "embed": ("src",),
 }
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def fetched_urls(markup: str) -> list[str]:

@@ -8,13 +8,12 @@ reads, so both workers drop their stored pages at once."""
 import os
 import socket
 import subprocess
-import sys
-import time
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from .servers import ROOT, answers, free_port, gunicorn_command, manage_command, running
+
 TIMEOUT = 30
 
 PUBLISH = """
@@ -25,12 +24,6 @@ page = NewsPage(title="Wombat accord signed", slug="wombat-accord", date=timezon
 sibling.get_parent().add_child(instance=page)
 page.save_revision().publish()
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(port, path, method="GET", headers=()):
@@ -64,34 +57,13 @@ def served(tmp_path_factory):
         "PAGE_CACHE": "on",
         "WEB_CONCURRENCY": "2",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": os.devnull,
     }
     env.pop("REDIS_URL", None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["load_reference_content", "-v0"]):
-        subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "portal.wsgi", "--config", str(ROOT / "gunicorn.conf.py")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if request(port, "/healthz")[0] == 200:
-                break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            pytest.fail("gunicorn did not start")
-        time.sleep(0.3)
-    yield port, env
-    process.terminate()
-    process.wait(timeout=20)
+        subprocess.run(manage_command(*command), env=env, cwd=ROOT, check=True)
+    ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
+    with running(gunicorn_command(), ready, env=env, stop_timeout=20):
+        yield port, env
 
 
 def test_pages_are_cached_without_cookies_by_every_worker(served):
@@ -125,7 +97,7 @@ def test_a_publication_by_another_process_purges_both_workers(served):
         status, _headers, body = request(port, "/en/news/")
         assert status == 200 and b"Wombat accord signed" not in body
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-v0", "-c", PUBLISH],
+        manage_command("shell", "-v0", "-c", PUBLISH),
         env=env,
         cwd=ROOT,
         check=True,

@@ -6,21 +6,14 @@ the end of the test."""
 
 import os
 import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from .servers import answers, free_port, gunicorn_command, running
+
 WAIT = 15  # seconds: a server that is frozen answers only after its 30 s timeout
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(port, path):
@@ -40,30 +33,10 @@ def server(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",  # /healthz reads nothing
         "WEB_CONCURRENCY": "2",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": os.devnull,
     }
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "portal.wsgi", "--config", str(ROOT / "gunicorn.conf.py")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if get(port, "/healthz").startswith("HTTP/1.1 200"):
-                break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            pytest.fail("gunicorn did not start with gunicorn.conf.py")
-        time.sleep(0.3)
-    yield port
-    process.terminate()
-    process.wait(timeout=20)
+    ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
+    with running(gunicorn_command(), ready, env=env, stop_timeout=20):
+        yield port
 
 
 def test_half_open_connections_do_not_freeze_the_server(server):

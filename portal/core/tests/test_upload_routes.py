@@ -7,7 +7,6 @@ nothing."""
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -18,13 +17,6 @@ from wagtail.models import Collection
 from .test_uploads import NOT_DOCUMENTS, NOT_IMAGES, pdf_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def image_bytes(fmt: str) -> bytes:

@@ -4,19 +4,11 @@ PDF; a file that is not what its name says gets the form's error, never a 500.""
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def png_bytes():

@@ -6,19 +6,11 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/translation-status/"
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def row_of(html: str, page: Page) -> str:
