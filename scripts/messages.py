@@ -51,6 +51,21 @@ def _messages(mo_path):
         return gettext.GNUTranslations(handle)._catalog
 
 
+def _entries(po, selection):
+    """The msgids msgattrib selects (``--untranslated``, ``--only-fuzzy``), header left out."""
+    out = subprocess.run(
+        ["msgattrib", selection, "--no-obsolete", "--no-wrap", po],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return (
+        [line[len('msgid "') : -1] for line in out.splitlines() if line.startswith('msgid "')][1:]
+        if out
+        else []
+    )
+
+
 def check():
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,6 +88,11 @@ def check():
             subprocess.run(["msgfmt", "--check", "-o", compiled, po], check=True)
             if not mo.exists() or _messages(mo) != _messages(compiled):
                 problems.append(f"{mo.relative_to(ROOT)} is not compiled from its .po")
+            for kind in ("untranslated", "only-fuzzy"):
+                left = _entries(po, f"--{kind}")
+                if left:
+                    name = kind.removeprefix("only-")
+                    problems.append(f"{po.relative_to(ROOT)} has {name} entries: {left}")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
