@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial sections")
 
     def ready(self):
-        from . import signals  # connects the structure signals
+        from . import notifications, signals  # they connect to signals, using the models
 
         signals.connect()
+        notifications.connect()

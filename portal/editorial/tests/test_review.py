@@ -108,3 +108,19 @@ def test_official_documents_go_to_the_records_managers(client, page_at):
     act(client, records, document, "approve")
     document.refresh_from_db()
     assert document.live
+
+
+def test_the_sections_moderators_are_told_by_mail(client, page_at, mailoutbox):
+    editor = member("editor", "Mission to Serbia — editors")
+    member("moderator", "Mission to Serbia — moderators")
+    member("stranger", "Mission to Montenegro — moderators")
+    client.force_login(editor)
+    data = news_form("Police training in Novi Pazar", [page_at(SERBIA).term])
+    data["action-submit"] = "Submit for moderation"
+    assert client.post(add_url(page_at), data).status_code == 302
+
+    told = {address for message in mailoutbox for address in message.to}
+    assert "moderator@example.org" in told
+    assert not told & {"stranger@example.org", "editor@example.org"}
+    mail = next(message for message in mailoutbox if "moderator@example.org" in message.to)
+    assert "Police training in Novi Pazar" in mail.subject + mail.body
