@@ -22,14 +22,16 @@ logger = logging.getLogger("portal.jobs")
 HEARTBEAT_STALE_AFTER = timedelta(minutes=2)
 
 
-def _claim(job: PeriodicJob, now: datetime) -> bool:
-    state = PeriodicJobState.objects.filter(name=job.name).first()
-    if state is None:
+def _claim(job: PeriodicJob, now: datetime, due_at: datetime | None) -> bool:
+    """Claim this run of ``job``; ``due_at`` is what this tick read (None: no row yet)."""
+    if due_at is None:
         try:
             with transaction.atomic():
                 PeriodicJobState.objects.create(name=job.name, due_at=now)
         except IntegrityError:
             pass  # another worker created it first
+    elif due_at > now:
+        return False  # not due: no write
     claimed = PeriodicJobState.objects.filter(name=job.name, due_at__lte=now).update(
         due_at=now + job.every, last_enqueued_at=now
     )
@@ -37,11 +39,14 @@ def _claim(job: PeriodicJob, now: datetime) -> bool:
 
 
 def enqueue_due(now: datetime | None = None) -> list[str]:
-    """Enqueue every periodic job that is due; return the names enqueued."""
+    """Enqueue every periodic job that is due; return the names enqueued.
+
+    One query reads every job's due time; only due jobs are written to."""
     now = now or timezone.now()
+    due = dict(PeriodicJobState.objects.filter(name__in=PERIODIC_JOBS).values_list("name", "due_at"))
     enqueued = []
     for job in PERIODIC_JOBS.values():
-        if _claim(job, now):
+        if _claim(job, now, due.get(job.name)):
             job.task.enqueue()
             enqueued.append(job.name)
     return enqueued

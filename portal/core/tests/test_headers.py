@@ -20,7 +20,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from portal.core.checks import security_contact_is_set
-from portal.core.tests.test_outages import database_unreachable
+from portal.core.tests.outages import database_unreachable
 
 pytestmark = pytest.mark.django_db
 

@@ -52,6 +52,13 @@ def test_every_due_job_is_enqueued_once(queue):
     assert len(queue.results) == len(PERIODIC_JOBS)
 
 
+def test_a_tick_with_nothing_due_reads_once_and_writes_nothing(queue, django_assert_num_queries):
+    now = timezone.now()
+    enqueue_due(now)
+    with django_assert_num_queries(1):
+        assert enqueue_due(now + timedelta(seconds=1)) == []
+
+
 def test_a_job_is_due_again_after_its_period(queue):
     now = timezone.now()
     enqueue_due(now)

@@ -7,71 +7,23 @@ swaps the request's connection for one pointed at nothing (a closed port on
 PostgreSQL, a missing folder on SQLite), then points it back: the same
 connection object has to find the database again by itself."""
 
-import contextlib
 import logging
-import shutil
-import socket
-import subprocess
 import sys
 import time
 
 import pytest
-import redis
 from django.core.cache import caches
-from django.db import connections
 from django.db.utils import OperationalError
 from django.test import RequestFactory
 
 from portal.core import stale
 from portal.core.resilient_cache import ResilientRedisCache
+from portal.core.tests.outages import RedisServer, database_unreachable
+from portal.core.tests.servers import free_port
 from portal.core.views import server_error
 
 PAGES = ["/en/", "/en/news/", "/en/countries/"]  # home, a listing, the map
 RETRY_AFTER = 1.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A throwaway redis-server; ``stop`` kills it, ``start`` brings it back on the same port."""
-
-    def __init__(self) -> None:
-        self.executable = shutil.which("redis-server")
-        assert self.executable, (
-            "redis-server is missing: install it with `scripts/system-packages.sh test` "
-            "(Debian package redis-server)."
-        )
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [self.executable, "--bind", "127.0.0.1", "--port", str(self.port)]
-            + ["--save", "", "--appendonly", "no", "--daemonize", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port, socket_timeout=0.5)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                assert time.monotonic() < deadline, "redis-server did not start in 10 s"
-                time.sleep(0.02)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(10)
-
-    def keys(self) -> int:
-        return redis.Redis(port=self.port, socket_timeout=0.5).dbsize()
 
 
 @pytest.fixture
@@ -133,30 +85,6 @@ def test_pages_render_while_redis_is_down_and_use_it_again(
     report(f"Redis back: cache used again after {time.monotonic() - restarted:.2f} s")
     assert not breaker.is_open
     assert any("reachable again" in r.getMessage() for r in caplog.records)
-
-
-@contextlib.contextmanager
-def database_unreachable():
-    """The default connection, for this thread, points at no database; the
-    callable yielded points it back (the connection reconnects by itself)."""
-    original = connections["default"]
-    settings_dict = dict(original.settings_dict)
-    broken = dict(settings_dict)
-    if original.vendor == "postgresql":
-        broken.update(HOST="127.0.0.1", PORT=str(free_port()))
-    else:
-        broken["NAME"] = "/nonexistent-folder/portal.sqlite3"
-    outage = original.__class__(broken, alias="default")
-    connections["default"] = outage
-
-    def restore():
-        outage.settings_dict.update(settings_dict)
-
-    try:
-        yield restore
-    finally:
-        outage.close()
-        connections["default"] = original
 
 
 def test_database_outage_serves_stale_copies_or_a_503(client, home):
