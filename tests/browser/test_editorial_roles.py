@@ -186,16 +186,24 @@ def test_five_roles_take_a_news_item_from_draft_to_french(site, open_page, tmp_p
     report = f"{site.url}/admin/translation-status/?language=fr&section={ids['news']}"
     translator.goto(report + "&state=missing")
     row = translator.locator("tr", has_text=TITLE)
+    row.scroll_into_view_if_needed()
     shot(translator, "translator-status-report")
     row.locator('[data-action="translate"]').click()
     translator.get_by_role("button", name="Create the translation").click()
     translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    edit_url = translator.url
+    french_id = re.search(r"/pages/(\d+)/edit/", edit_url).group(1)
+    translator.goto(f"{site.url}/admin/translation-status/source/{french_id}/")
+    assert TITLE in translator.locator(".translation-side-by-side").inner_text()
+    shot(translator, "translator-source-and-changes")
+    translator.goto(edit_url)
     translator.fill("#id_title", FRENCH_TITLE)
     footer_action(translator, "action-publish")
     translator.wait_for_url(lambda url: "/edit/" not in url)
     translator.goto(report + "&state=all")
     cell = translator.locator("tr", has_text=TITLE).locator('[data-language="fr"]')
     assert cell.get_attribute("data-state") == "current"
+    cell.scroll_into_view_if_needed()
     shot(translator, "translator-up-to-date")
 
     # 5. A records manager adds a French PDF to a publication.
