@@ -19,6 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.listings.models import ListingPage, TaggedPage
 from portal.listings.permissions import PermissionRules
+from portal.taxonomy.models import PageStructure
 
 from .coverage import structure_terms_below
 from .models import Section
@@ -114,6 +115,22 @@ class SectionPermissionTester(PagePermissionTester):
     def can_publish_subpage(self) -> bool:
         with self._for_subpages():
             return super().can_publish_subpage()
+
+
+def narrowed_children(parent: Page, pages, user):
+    """The admin explorer's children of a shared listing page, for a user who
+    may change its items only through section grants: the items tagged with
+    one of their sections' structures (or one below), and those they own
+    (Wagtail's owner rule). Everyone else sees ``pages`` unchanged."""
+    if not user.is_active or user.is_superuser:
+        return pages
+    scope = UserScope.of(user)
+    plain, conditional = scope.actions_on(parent)
+    if not conditional or "change" in plain:
+        return pages
+    terms = set().union(*(scope.terms.get(group_id, set()) for group_id in conditional))
+    tagged = PageStructure.objects.filter(term_id__in=terms).values("page_id")
+    return pages.filter(Q(pk__in=tagged) | Q(owner=user))
 
 
 class SectionRules(PermissionRules):

@@ -80,6 +80,9 @@ def _model_permissions(models: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+STATUS_REPORT = "translations.view_translation_status"
+
+
 def translator_group_name(language_name: str) -> str:
     return f"Translators ({language_name})"
 
@@ -89,7 +92,10 @@ def central_roles() -> tuple[CentralRole, ...]:
         CentralRole(
             translator_group_name(LANG_INFO[code]["name"]),
             page_scope="home",
-            page_actions=("change",),
+            # A translation is made from reviewed content: translators create,
+            # translate and publish it in their own language's tree.
+            page_actions=("add", "change", "publish"),
+            model_permissions=(STATUS_REPORT,),
             language=code,
             collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
         )

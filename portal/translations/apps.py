@@ -11,12 +11,15 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         # Models and the modules that use them load only once apps are ready.
         from wagtail.models import Locale
+        from wagtail.signals import page_published
 
         from portal.core.locales import forget_locales
 
         from .fallback import install_url_fallback
+        from .sources import on_published
 
         install_url_fallback()
 
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="translations-locales-save")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="translations-locales-del")
+        page_published.connect(on_published, dispatch_uid="translations-record-source")

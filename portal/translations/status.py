@@ -2,7 +2,11 @@
 
 A translation is *missing* when the page has no live version in a language
 (a draft copy counts as missing, with its state shown), and *out of date*
-when the source was published after the translation's last publication.
+when it was made from another revision of the source than the source's
+current one (``TranslationSource``, recorded when a translation is created
+or published; docs/languages.md). A translation with no such record (loaded
+before records were kept) is out of date when the source was published after
+it.
 Filtering runs in the database (``Exists`` subqueries on the indexed
 translation key and locale); the rows of one screen cost one more query for
 all their translations, whatever the number of pages."""
@@ -10,7 +14,8 @@ all their translations, whatever the number of pages."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 MISSING, DRAFT, OUTDATED, CURRENT = "missing", "draft", "outdated", "current"
@@ -40,19 +45,43 @@ def _translation(locale, **extra):
     )
 
 
+CURRENT_REVISION = "current_source_revision"
+
+
+def _outdated():
+    """A filter on translations (inside a subquery of their source, annotated
+    with ``CURRENT_REVISION``): made from another revision of the source."""
+    recorded = Q(translation_source__source_revision__isnull=False)
+    return (recorded & ~Q(translation_source__source_revision_id=OuterRef(CURRENT_REVISION))) | (
+        ~recorded & Q(last_published_at__lt=OuterRef("last_published_at"))
+    )
+
+
+def is_outdated(page, translation, recorded_revision_id) -> bool:
+    if recorded_revision_id is not None:
+        return recorded_revision_id != (page.live_revision_id or page.latest_revision_id)
+    return bool(
+        page.last_published_at
+        and translation.last_published_at
+        and translation.last_published_at < page.last_published_at
+    )
+
+
 def source_pages(locales, section=None, state=None):
     """The live default-language pages (below ``section`` if given) whose
     translation into one of ``locales`` is in ``state`` (``missing``,
     ``outdated``; ``None``: either; ``"all"``: no condition), in tree order."""
-    pages = Page.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
+    pages = (
+        Page.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
+        .annotate(**{CURRENT_REVISION: Coalesce("live_revision_id", "latest_revision_id")})
+    )
     if section is not None:
         pages = pages.filter(path__startswith=section.path)
     condition = Q()
     for locale in locales:
         missing = ~Exists(_translation(locale, live=True))
-        outdated = Exists(
-            _translation(locale, live=True, last_published_at__lt=OuterRef("last_published_at"))
-        )
+        outdated = Exists(_translation(locale, live=True).filter(_outdated()))
         if state in (None, MISSING):
             condition |= missing
         if state in (None, OUTDATED):
@@ -67,20 +96,24 @@ def rows_for(pages, locales):
     """A ``Row`` per page with each locale's state. One query."""
     pages = list(pages)
     found = {}
-    translations = Page.objects.filter(
-        translation_key__in=[p.translation_key for p in pages],
-        locale_id__in=[loc.pk for loc in locales],
-    ).only(
-        # What the report shows, and what a page's public address is built from.
-        "id",
-        "title",
-        "translation_key",
-        "locale_id",
-        "live",
-        "last_published_at",
-        "url_path",
-        "path",
-        "depth",
+    translations = (
+        Page.objects.filter(
+            translation_key__in=[p.translation_key for p in pages],
+            locale_id__in=[loc.pk for loc in locales],
+        )
+        .only(
+            # What the report shows, and what a page's public address is built from.
+            "id",
+            "title",
+            "translation_key",
+            "locale_id",
+            "live",
+            "last_published_at",
+            "url_path",
+            "path",
+            "depth",
+        )
+        .annotate(recorded_revision=F("translation_source__source_revision_id"))
     )
     by_id = {locale.pk: locale for locale in locales}
     for translation in translations:
@@ -95,11 +128,7 @@ def rows_for(pages, locales):
                 state = MISSING
             elif not translation.live:
                 state = DRAFT
-            elif (
-                page.last_published_at
-                and translation.last_published_at
-                and translation.last_published_at < page.last_published_at
-            ):
+            elif is_outdated(page, translation, translation.recorded_revision):
                 state = OUTDATED
             else:
                 state = CURRENT

@@ -3,7 +3,7 @@ language and the shared listings' items tagged with it, nothing of another
 section's; it takes the place of Wagtail's report in the menu."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from portal.editorial.models import Section
 from portal.taxonomy.models import PageStructure
@@ -61,3 +61,40 @@ def test_the_report_replaces_wagtails_in_the_menu(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "/admin/reports/sections/aging-pages/" in html
     assert '"/admin/reports/aging-pages/"' not in html
+
+
+HISTORY = "/admin/reports/sections/history/results/"
+
+
+def test_the_site_history_filters_by_section_and_user(admin_client, admin_user, django_user_model):
+    from wagtail.log_actions import log
+
+    from portal.navigation.models import NavigationMenu
+
+    serbia, montenegro = section("Mission to Serbia"), section("Mission to Montenegro")
+    ours, theirs = tagged_item(serbia.term), tagged_item(montenegro.term)
+    someone = django_user_model.objects.create_user("someone", "someone@example.org", "pw")
+    log(ours, "wagtail.edit", user=someone)
+    log(ours, "wagtail.publish", user=admin_user)
+    log(theirs, "wagtail.edit", user=someone)
+    log(NavigationMenu.objects.first(), "wagtail.edit", user=someone)
+
+    response = admin_client.get(HISTORY, {"section": serbia.pk})
+    assert response.status_code == 200
+    entries = list(response.context["object_list"])
+    assert {entry.page_id for entry in entries} >= {ours.pk}
+    assert theirs.pk not in {getattr(entry, "page_id", None) for entry in entries}
+    assert all(isinstance(entry, PageLogEntry) for entry in entries)  # no menu, no image
+
+    mine = admin_client.get(HISTORY, {"section": serbia.pk, "user": someone.pk})
+    assert [(e.page_id, e.action) for e in mine.context["object_list"]] == [
+        (ours.pk, "wagtail.edit")
+    ]
+    everything = admin_client.get(HISTORY, {"user": someone.pk})
+    assert len(everything.context["object_list"]) == 3  # both pages and the menu
+
+
+def test_the_site_history_replaces_wagtails_in_the_menu(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "/admin/reports/sections/history/" in html
+    assert "/admin/reports/site-history/" not in html

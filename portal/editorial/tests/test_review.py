@@ -124,3 +124,61 @@ def test_the_sections_moderators_are_told_by_mail(client, page_at, mailoutbox):
     assert not told & {"stranger@example.org", "editor@example.org"}
     mail = next(message for message in mailoutbox if "moderator@example.org" in message.to)
     assert "Police training in Novi Pazar" in mail.subject + mail.body
+
+
+def mails_to(mailoutbox, address):
+    return [message for message in mailoutbox if address in message.to]
+
+
+def test_the_submitter_is_told_of_each_steps_outcome_in_their_language(client, page_at, mailoutbox):
+    from wagtail.users.models import UserProfile
+
+    editor = member("editor", "Mission to Serbia — editors")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fr"
+    profile.save()
+    moderator = member("moderator", "Mission to Serbia — moderators")
+    reviewer = member("reviewer", "Central reviewers")
+    client.force_login(editor)
+    data = news_form("Election observers trained in Niš", [page_at(SERBIA).term])
+    data["action-submit"] = "Submit for moderation"
+    assert client.post(add_url(page_at), data).status_code == 302
+    item = NewsPage.objects.get(title="Election observers trained in Niš")
+    mailoutbox.clear()
+
+    act(client, moderator, item, "approve")
+    (approved,) = mails_to(mailoutbox, "editor@example.org")
+    assert "Election observers trained in Niš" in approved.subject
+    assert "Section moderator" in approved.subject
+    assert "approuvé" in approved.subject + approved.body  # the editor reads French
+
+    mailoutbox.clear()
+    item.refresh_from_db()
+    client.force_login(reviewer)
+    task_state = item.current_workflow_task_state
+    url = f"/admin/pages/workflow/action/{item.pk}/reject/{task_state.pk}/"
+    client.post(url, {"comment": "Add the training's dates."})
+    (rejected,) = mails_to(mailoutbox, "editor@example.org")
+    assert "Add the training's dates." in rejected.body
+    assert "rejet" in (rejected.subject + rejected.body).lower()
+    assert not mails_to(mailoutbox, "moderator@example.org")
+
+
+def test_the_submitter_is_told_when_the_last_step_publishes(client, page_at, mailoutbox):
+    editor = member("editor", "Mission to Serbia — editors")
+    moderator = member("moderator", "Mission to Serbia — moderators")
+    reviewer = member("reviewer", "Central reviewers")
+    client.force_login(editor)
+    data = news_form("Judges meet in Belgrade", [page_at(SERBIA).term])
+    data["action-submit"] = "Submit for moderation"
+    client.post(add_url(page_at), data)
+    item = NewsPage.objects.get(title="Judges meet in Belgrade")
+    act(client, moderator, item, "approve")
+    item.refresh_from_db()
+    mailoutbox.clear()
+    act(client, reviewer, item, "approve")
+    item.refresh_from_db()
+    assert item.live
+    (approved,) = mails_to(mailoutbox, "editor@example.org")
+    assert "Judges meet in Belgrade" in approved.subject + approved.body
+    assert "Central reviewers" not in approved.subject  # one mail: the whole workflow's

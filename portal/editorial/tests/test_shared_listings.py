@@ -198,3 +198,27 @@ def test_a_closed_section_grants_nothing(page_at):
     item = news_item(page_at, SERBIA)
     assert not item.permissions_for_user(editor).can_edit()
     assert not page_at("/news/").permissions_for_user(editor).can_add_subpage()
+
+
+def explorer(client, page):
+    response = client.get(f"/admin/pages/{page.pk}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_explorer_lists_the_sections_items_only(editor_client, page_at):
+    ours = news_item(page_at, SERBIA, title="Serbia item in the explorer")
+    theirs = news_item(page_at, MONTENEGRO, title="Montenegro item in the explorer")
+    html = explorer(editor_client, page_at("/news/"))
+    assert ours.title in html
+    assert theirs.title not in html
+    searched = editor_client.get(f"/admin/pages/{page_at('/news/').pk}/", {"q": "explorer"})
+    assert theirs.title not in searched.content.decode()
+
+
+def test_the_explorer_narrows_nothing_for_central_groups(client, page_at):
+    ours = news_item(page_at, SERBIA, title="Serbia item in the explorer")
+    theirs = news_item(page_at, MONTENEGRO, title="Montenegro item in the explorer")
+    client.force_login(member_of("Central reviewers"))
+    html = explorer(client, page_at("/news/"))
+    assert ours.title in html and theirs.title in html

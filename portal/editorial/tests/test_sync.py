@@ -96,7 +96,8 @@ def test_central_groups():
     french = Group.objects.get(name="Translators (French)")
     grants = GroupPagePermission.objects.filter(group=french)
     assert {(g.page.depth, g.page.locale.language_code) for g in grants} == {(2, "fr")}
-    assert {g.permission.codename for g in grants} == {"change_page"}
+    assert {g.permission.codename for g in grants} == {"add_page", "change_page", "publish_page"}
+    assert french.permissions.filter(codename="view_translation_status").exists()
     assert Group.objects.filter(name__startswith="Translators (").count() == 5
 
     records = Group.objects.get(name="Records managers")

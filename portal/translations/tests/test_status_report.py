@@ -1,6 +1,6 @@
 """The translation status report shows each page's public address in every
 language and the action that fits: edit a translation, or create it with the
-translate action of simple_translation."""
+translate action (translate_views.py)."""
 
 import re
 
@@ -45,13 +45,12 @@ def test_a_missing_translation_links_to_the_translate_action(admin_client, page_
     query = {"language": "fr", "state": "missing", "section": section.pk}
     html = admin_client.get(REPORT, query).content.decode()
     own = cell(row_of(html, post), "fr")
-    link = f"/admin/translation/submit/page/{post.pk}/"
+    link = f"/admin/translation-status/translate/{post.pk}/fr/"
     assert f'href="{link}" data-action="translate"' in own
-    # The link is the translate action itself: it offers French.
+    # The link is the translate action itself, into French.
     form = admin_client.get(link)
     assert form.status_code == 200
-    french = Locale.objects.get(language_code="fr")
-    assert f'value="{french.pk}"' in form.content.decode()
+    assert Locale.objects.get(language_code="fr").get_display_name() in form.content.decode()
 
 
 def test_a_draft_translation_links_to_its_editor_without_an_address(admin_client, page_at):
