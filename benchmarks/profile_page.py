@@ -3,6 +3,10 @@ anonymous GETs of one address through Django's test client (page cache off,
 DEBUG off, caches warmed by the first requests).
 
     .venv/bin/python benchmarks/profile_page.py /en/ [--repeat 20] [--sort tottime] [--limit 40]
+    .venv/bin/python benchmarks/profile_page.py "/en/search/?q={}"   # a new word each time
+
+``{}`` in the address is replaced by a different word on every request (words
+of the home page and the news), so no result cache helps.
 
 Prints the queries of one request and the profile's top functions.
 """
@@ -11,6 +15,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import sys
 from pathlib import Path
 
@@ -38,11 +43,16 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_ACCEPT_ENCODING="gzip", HTTP_HOST="127.0.0.1")
+    words = iter(_words(client) if "{}" in args.path else [])
+
+    def address():
+        return args.path.replace("{}", next(words, "")) if "{}" in args.path else args.path
+
     for _ in range(3):
-        response = client.get(args.path)
+        response = client.get(address())
     print(f"{args.path}: {response.status_code}, {len(response.content)} bytes", file=sys.stderr)
     with CaptureQueriesContext(connection) as queries:
-        client.get(args.path)
+        client.get(address())
     print(f"{len(queries)} queries", file=sys.stderr)
     if args.queries:
         for query in queries:
@@ -50,9 +60,18 @@ def main() -> None:
     profile = cProfile.Profile()
     profile.enable()
     for _ in range(args.repeat):
-        client.get(args.path)
+        client.get(address())
     profile.disable()
     pstats.Stats(profile).sort_stats(args.sort).print_stats(args.limit)
+
+
+def _words(client) -> list[str]:
+    text = "".join(
+        client.get(path, HTTP_ACCEPT_ENCODING="identity").content.decode()
+        for path in ("/en/", "/en/news/")
+    )
+    text = re.sub(r"(?s)<(script|style|svg)\b.*?</\1>|<[^>]+>", " ", text)
+    return list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)))
 
 
 if __name__ == "__main__":
