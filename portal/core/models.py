@@ -6,12 +6,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
 from .jobs.models import PeriodicJobState, WorkerHeartbeat  # noqa: F401  (the worker's tables)
 from .localized import children_in_language, reading_locale_id
+from .restrictions import restricted_paths
 
 
 class BasePage(Page):
@@ -105,6 +106,15 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         return self.apply_cache_policy(request, super().serve(request, *args, **kwargs))
+
+    def get_view_restrictions(self):
+        """Wagtail's answer (the restrictions of the page and its ancestors,
+        through aliases), without its two queries on every request while no
+        page of the site has a restriction (``restrictions.restricted_paths``,
+        cached until content changes)."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @staticmethod
     def apply_cache_policy(request, response):

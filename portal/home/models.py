@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -55,13 +56,17 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        """The latest stories, news and events, read only when the template
+        uses them: not at all while its content fragment is cached."""
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
-        context["stories"] = ListingQuery("stories", locale).results()[:5]
-        context["news"] = ListingQuery("news", locale).results()[:4]
-        upcoming = ListingQuery("events", locale).results()[:3]
-        context["events_are_upcoming"] = bool(upcoming)
-        context["events"] = (
-            upcoming or ListingQuery("events", locale, {"when": "past"}).results()[:3]
+        context["stories"] = SimpleLazyObject(
+            lambda: list(ListingQuery("stories", locale).results()[:5])
+        )
+        context["news"] = SimpleLazyObject(lambda: list(ListingQuery("news", locale).results()[:4]))
+        upcoming = SimpleLazyObject(lambda: list(ListingQuery("events", locale).results()[:3]))
+        context["events_are_upcoming"] = SimpleLazyObject(lambda: bool(upcoming))
+        context["events"] = SimpleLazyObject(
+            lambda: upcoming or list(ListingQuery("events", locale, {"when": "past"}).results()[:3])
         )
         return context

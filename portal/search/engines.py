@@ -23,6 +23,8 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from portal.core.restrictions import public_by_path
+
 from .backends import EXACT_TITLE_BONUS, TitleQuery
 from .definitions import (
     MAX_MATCHES,
@@ -267,7 +269,7 @@ class WagtailEngine:
         """The live, public pages of the visitor's language, filtered."""
         search = self.search
         locale_id = search.locale.pk if search.locale else 0
-        queryset = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
+        queryset = public_by_path(Page.objects.live()).filter(locale_id=locale_id, depth__gt=1)
         for param, value in search.filters.items():
             if param == "type":
                 queryset = queryset.filter(content_type__in=search.types()[0][value])

@@ -24,6 +24,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.core.cache import cached_by_content_version
 from portal.core.params import bounded_int
 from portal.listings.query import FacetResult as Facet
 from portal.listings.query import Option
@@ -361,9 +362,12 @@ class SiteSearch:
         """The editors' promoted results for this query, in this language."""
         if not self.query:
             return []
-        picks = SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(self.query)
-        ).select_related("page")
+        normalised = normalise_query_string(self.query)
+        if normalised not in _promoted_queries():
+            return []  # most searches: no query
+        picks = SearchPromotion.objects.filter(query__query_string=normalised).select_related(
+            "page"
+        )
         return [
             pick
             for pick in picks
@@ -381,3 +385,12 @@ class SiteSearch:
         with ``manage.py searchpromotions_garbage_collect`` (docs/search.md)."""
         if self.query and len(self.query) <= MAX_QUERY_LENGTH and self.query.isprintable():
             Query.get(self.query).add_hit()
+
+
+def _promoted_queries() -> set[str]:
+    """The query strings editors promoted results for, cached until content
+    changes (saving or deleting a promotion bumps the version: ``signals``)."""
+    return cached_by_content_version(
+        "search:promoted-queries",
+        lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )

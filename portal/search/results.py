@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
+from portal.core.cache import cached_each
+
 from .definitions import SNIPPET_SOURCE, TYPES
 from .highlight import highlight, snippet
 
@@ -35,31 +37,54 @@ def build_results(
 ) -> list[Result]:
     """The results for these page ids, in their order: ``tokens`` are marked
     in titles and snippets, ``types`` maps content type ids to search types
-    (``SiteSearch.types()[1]``)."""
+    (``SiteSearch.types()[1]``). What is shown of each page besides the
+    marks (title, address, label, date, symbol, text) is cached per page,
+    language and content version (``cached_each``): a new query over pages
+    already shown costs no page query."""
     if not ids:
         return []
-    pages = Page.objects.filter(pk__in=ids).specific()
-    specific = {p.pk: p for p in pages}
-    pages = [specific[pk] for pk in ids if pk in specific]
-    texts = _indexed_texts(pages)
-    labels = {key: label for key, (_m, label) in TYPES.items()}
+    host = request.get_host() if request is not None else ""
+    facts = cached_each(
+        ids, lambda pk: f"search:facts:{host}:{pk}", lambda missing: _facts(missing, types, request)
+    )
     results = []
-    for page in pages:
-        summary = getattr(page, "summary", "") or ""
-        label = getattr(page, "label", "") or labels.get(types.get(page.content_type_id), "")
+    for pk in ids:
+        fact = facts.get(pk)
+        if fact is None:
+            continue
         results.append(
             Result(
-                page_id=page.pk,
-                title=page.title,
-                url=page.get_url(request) or "",
-                type_label=str(label),
-                title_html=highlight(page.title, tokens),
-                snippet_html=snippet([summary, texts.get(page.pk, "")], tokens),
-                date=getattr(page, "date", None),
-                symbol=getattr(page, "symbol", "") or "",
+                page_id=pk,
+                title=fact["title"],
+                url=fact["url"],
+                type_label=fact["type_label"],
+                title_html=highlight(fact["title"], tokens),
+                snippet_html=snippet([fact["summary"], fact["text"]], tokens),
+                date=fact["date"],
+                symbol=fact["symbol"],
             )
         )
     return results
+
+
+def _facts(ids: list[int], types: dict[int, str], request: HttpRequest | None) -> dict[int, dict]:
+    """{page id: what a result shows of the page} for the pages that exist."""
+    pages = list(Page.objects.filter(pk__in=ids).specific())
+    texts = _indexed_texts(pages)
+    labels = {key: label for key, (_m, label) in TYPES.items()}
+    facts = {}
+    for page in pages:
+        label = getattr(page, "label", "") or labels.get(types.get(page.content_type_id), "")
+        facts[page.pk] = {
+            "title": page.title,
+            "url": page.get_url(request) or "",
+            "type_label": str(label),
+            "summary": getattr(page, "summary", "") or "",
+            "text": texts.get(page.pk, ""),
+            "date": getattr(page, "date", None),
+            "symbol": getattr(page, "symbol", "") or "",
+        }
+    return facts
 
 
 def _indexed_texts(pages):

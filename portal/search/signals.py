@@ -10,6 +10,7 @@ refresh its entry, or its subtree's.
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.index import remove_object
@@ -109,4 +110,10 @@ def connect() -> None:
             _restriction_changed,
             sender=PageViewRestriction,
             dispatch_uid=f"search-restriction-{id(signal)}",
+        )
+        # The promoted queries are cached by content version (``SiteSearch.promotions``).
+        signal.connect(
+            bump_content_version,
+            sender=SearchPromotion,
+            dispatch_uid=f"search-promotion-{id(signal)}",
         )

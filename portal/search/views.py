@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from portal.core import routing
 from portal.core.models import BasePage
 
 from . import service
@@ -17,6 +18,7 @@ def search(request: HttpRequest) -> HttpResponse:
     """``GET /<language>/search/?q=…``: a 400 when part of the search could
     not be used (the page still shows what could), a redirect when a document
     symbol was typed."""
+    routing.site(request)  # the site for the results' addresses, from the cache
     answer = service.answer(SiteSearch(request.GET), request)
     if answer.redirect:
         return HttpResponseRedirect(answer.redirect)

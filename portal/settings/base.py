@@ -209,6 +209,9 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
             "TIMEOUT": 600,
+            # Django's default of 300 entries is outgrown by one page's fragments, menus,
+            # cards and the facts of search results; full, it drops a third at random.
+            "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "5000"))},
         }
     }
 # The content version (portal/core/cache.py) must be one for every process: the server's

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultipleChooserPanel, Panel
 from wagtail.models import Page
 
+from portal.core.cache import cached_by_content_version
 from portal.core.localized import in_language
 
 if TYPE_CHECKING:
@@ -169,14 +170,30 @@ def term_pages(term_kind: str, term_ids: Iterable[Any], locale: Locale | int | N
     return in_language(pages, locale_id, sort_by_title=True)
 
 
+def all_term_titles(term_kind: str, locale_id: int | None) -> dict[int, str]:
+    """{term id: title shown in the locale} for every term of one kind that
+    has a live page, cached until published content changes. Two queries
+    when it is built, none after."""
+
+    def build() -> dict[int, str]:
+        if term_page_class(term_kind) is None:
+            return {}
+        model = term_page_class(term_kind)
+        pages = in_language(
+            model.objects.live().exclude(term_id=None), locale_id, sort_by_title=True
+        )
+        return {page.term_id: page.title for page in pages}
+
+    return cached_by_content_version(f"term-titles:{term_kind}:{locale_id}", build)
+
+
 def term_titles(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:
     """{term id: title of its page as shown in the locale} (the translation's
-    title, else the source page's), for the terms that have a live page. Two
-    queries per kind of term given."""
-    by_kind: dict[str, list[int]] = {}
-    for term in terms:
-        by_kind.setdefault(term.kind, []).append(term.pk)
+    title, else the source page's), for the terms that have a live page.
+    No query when the titles of their kinds are cached (``all_term_titles``)."""
     titles: dict[int, str] = {}
-    for kind, ids in by_kind.items():
-        titles.update((page.term_id, page.title) for page in term_pages(kind, ids, locale_id))
+    for term in terms:
+        title = all_term_titles(term.kind, locale_id).get(term.pk)
+        if title is not None:
+            titles[term.pk] = title
     return titles

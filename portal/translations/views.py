@@ -1,6 +1,7 @@
 from django.http import HttpResponse
 from wagtail import views as wagtail_views
-from wagtail.models import Page
+
+from portal.core import routing
 
 from .fallback import fallback_route
 
@@ -8,8 +9,8 @@ from .fallback import fallback_route
 def serve(request, path):
     """Wagtail's page view, with the default-language fallback of
     ``portal.translations.fallback`` when the active language has no page at
-    ``path``."""
-    if Page.route_for_request(request, path) is None:
+    ``path``. Routing is remembered per content version (``core.routing``)."""
+    if routing.route(request, path) is None:
         result = fallback_route(request, path)
         if isinstance(result, HttpResponse):
             return result
