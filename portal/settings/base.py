@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.mail",
     "portal.visitors",
+    "portal.confidential",
+    "portal.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -568,11 +570,28 @@ VISITOR_UPLOAD_MAX_FILES = 5
 # A public form's whole request, read into memory (never a temporary file on disk).
 VISITOR_REQUEST_MAX_BYTES = 60 * 1024 * 1024
 
+# Feedback forms (docs/forms.md): how long a sender's confirmation link works, how long
+# messages are kept, and the inbox of the reference content's feedback page.
+FEEDBACK_CONFIRM_MAX_AGE = int(env("FEEDBACK_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+FEEDBACK_KEPT_DAYS = int(env("FEEDBACK_KEPT_DAYS", "365"))
+FEEDBACK_DEFAULT_INBOX = env("FEEDBACK_DEFAULT_INBOX", "webmaster@localhost")
+
+# Reports of wrongdoing (docs/confidential-reports.md): sealed to the oversight group's
+# public key (base64; `manage.py confidential_keypair`); without it the form says that
+# reports are unavailable (check confidential.W001). The private key stays with the group,
+# pasted per request in the admin, or in a file on the oversight group's own machine.
+CONFIDENTIAL_REPORTS_PUBLIC_KEY = env("CONFIDENTIAL_REPORTS_PUBLIC_KEY", "")
+CONFIDENTIAL_REPORTS_PRIVATE_KEY_FILE = env("CONFIDENTIAL_REPORTS_PRIVATE_KEY_FILE", "")
+CONFIDENTIAL_CASES_KEPT_DAYS = int(env("CONFIDENTIAL_CASES_KEPT_DAYS", str(5 * 365)))
+
 # Logs (portal/settings/logs.py): JSON lines with a request id in production,
 # readable lines in development. No visitor's address or user agent is logged.
 LOG_FORMAT = env("LOG_FORMAT", "console")
 LOGGING = logs.configure(LOG_FORMAT, env("LOG_LEVEL", "INFO"))
 DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
+# Requests that leave no line in the application's log below ERROR (portal/core/logs.py):
+# the report of wrongdoing, as in nginx's access log (deploy/nginx/portal.conf).
+UNLOGGED_PATHS = [r"^/[a-z][a-z]/(?:[^/]+/)?report-wrongdoing/"]
 DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
 DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = env_bool("TRUST_REQUEST_ID_HEADER", False)
 

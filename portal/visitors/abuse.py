@@ -80,7 +80,8 @@ def refused(request: HttpRequest, status: int, message, heading=None) -> Templat
         status=status,
     )
     response["Cache-Control"] = "private, no-store"
-    return response
+    # Rendered now: a middleware's answer is not rendered by Django's handler.
+    return response.render()
 
 
 def too_many(request: HttpRequest, period: int) -> TemplateResponse:

@@ -15,8 +15,6 @@ from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.uploads import CONTENT_CHECKS
-
 SIGNATURES = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     "jpg": (b"\xff\xd8\xff",),
@@ -29,6 +27,10 @@ def extension_of(name: str) -> str:
 
 
 def content_is(upload, extension: str) -> bool:
+    # Imported here: core.uploads loads Wagtail's admin forms, which need the
+    # models ready, and page types import this module while models load.
+    from portal.core.uploads import CONTENT_CHECKS
+
     upload.seek(0)
     try:
         if extension in SIGNATURES:
