@@ -18,6 +18,10 @@ class ConfidentialReportPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     template = "confidential/report_page.html"
+    # One per site, at the top: its address is the one nginx leaves unlogged.
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("confidential report page")

@@ -19,6 +19,8 @@ class FeedbackPage(BasePage):
         InlinePanel("topics", label=_("Topics"), min_num=1),
     ]
     template = "feedback/feedback_page.html"
+    # Anywhere a section, a structure or the home page offers it (docs/editors-places.md).
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("feedback page")

@@ -16,6 +16,9 @@ class PrivacyNoticePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     template = "feedback/privacy_notice_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("privacy notice page")
