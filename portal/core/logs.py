@@ -1,14 +1,37 @@
 """What each request's log line says (portal/settings/logs.py): its duration,
 and never who sent it. django-structlog's signals let us add and remove
-fields; connected in ``CoreConfig.ready``."""
+fields; connected in ``CoreConfig.ready``.
 
+A request to one of ``UNLOGGED_PATHS`` (the report of wrongdoing) leaves no
+line at all below ERROR: the request is marked in the log context
+(``unlogged``, cleared by django-structlog when the request ends) and ``UnloggedRequestFilter``, on the log handler, drops every
+record written while it is (the request's own lines and any other logger's).
+An error is still written, without address or user agent, which no line has."""
+
+import logging
+import re
 import time
 
+import structlog
+from django.conf import settings
 from django_structlog import signals
+
+
+def _unlogged_patterns():
+    return [re.compile(pattern) for pattern in getattr(settings, "UNLOGGED_PATHS", [])]
+
+
+class UnloggedRequestFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return True
+        return not structlog.contextvars.get_contextvars().get("unlogged")
 
 
 def _started(request, logger, log_kwargs, **kwargs) -> None:
     request._log_started = time.perf_counter()
+    if any(pattern.match(request.path) for pattern in _unlogged_patterns()):
+        structlog.contextvars.bind_contextvars(unlogged=True)  # cleared with the request's
     # A user agent identifies visitors as surely as an address: not logged.
     log_kwargs.pop("user_agent", None)
 

@@ -28,8 +28,16 @@ class HomePage(BasePage):
 
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
-    # The top level: sections of prose, the listings and the countries' index.
-    subpage_types = ["core.StandardPage", "listings.ListingPage", "countries.CountryIndexPage"]
+    # The top level: sections of prose, the listings, the countries' index, and the
+    # visitor forms' pages (feedback; one report of wrongdoing and one privacy notice).
+    subpage_types = [
+        "core.StandardPage",
+        "listings.ListingPage",
+        "countries.CountryIndexPage",
+        "feedback.FeedbackPage",
+        "confidential.ConfidentialReportPage",
+        "feedback.PrivacyNoticePage",
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("intro"),

@@ -48,7 +48,15 @@ def configure(log_format: str, level: str) -> dict:
                 "foreign_pre_chain": SHARED_PROCESSORS,
             }
         },
-        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+        # Requests to UNLOGGED_PATHS leave no line below ERROR (portal/core/logs.py).
+        "filters": {"unlogged": {"()": "portal.core.logs.UnloggedRequestFilter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "structured",
+                "filters": ["unlogged"],
+            }
+        },
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
             # django-structlog logs every request; Django's own line would repeat it.

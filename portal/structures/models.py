@@ -60,7 +60,12 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
     headquarters = models.CharField(_("headquarters"), max_length=120, blank=True)
 
     parent_page_types = ["core.StandardPage", "structures.StructurePage"]
-    subpage_types = ["structures.StructurePage", "core.StandardPage", "listings.ListingPage"]
+    subpage_types = [
+        "structures.StructurePage",
+        "core.StandardPage",
+        "listings.ListingPage",
+        "feedback.FeedbackPage",
+    ]
 
     search_fields = [
         *BasePage.search_fields,

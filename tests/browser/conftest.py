@@ -39,6 +39,11 @@ class Site:
         ).stdout
 
 
+# A key pair made for the tests only (base64 Curve25519): reports sent in the
+# browser tests can be read with the private half.
+OVERSIGHT_PUBLIC_KEY = "yhpAqLbVvk7aH3aVoaTD4YjvFV1L4K/s3xGe/mU2cXs="
+
+
 @pytest.fixture(scope="session")
 def site_url(site):
     return site.url
@@ -62,6 +67,11 @@ def site(tmp_path_factory):
         "TASK_QUEUE": "database",
         "WORKER_TICK_SECONDS": "1",
         "SCHEDULED_PUBLISHING_INTERVAL": "2",
+        # The oversight key of the report of wrongdoing (its private half: tests/browser/test_forms.py).
+        "CONFIDENTIAL_REPORTS_PUBLIC_KEY": OVERSIGHT_PUBLIC_KEY,
+        # Every test posts from 127.0.0.1: the forms' rate limits are tested apart
+        # (portal/visitors/tests, portal/confidential/tests).
+        "VISITOR_RATE_LIMITS_ENABLED": "false",
     }
     for command in (
         ["migrate", "--noinput", "-v0"],

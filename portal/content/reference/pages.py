@@ -6,16 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from wagtail.models import Page
 
+from portal.confidential.models import ConfidentialReportPage
 from portal.core.models import StandardPage
 from portal.core.sites import sync_default_site
 from portal.countries.models import CountryIndexPage
+from portal.feedback.models import FeedbackPage, FeedbackTopic, PrivacyNoticePage
 from portal.home.models import HomePage
 from portal.listings.models import ListingPage
 
 from . import schema
 from .streamdata import home_fields, prose
+
+# Page types with a body of prose like a standard page's, by their `type:` in pages.yaml.
+PAGE_TYPES = {
+    "report": ConfidentialReportPage,
+    "feedback": FeedbackPage,
+    "privacy": PrivacyNoticePage,
+}
 
 if TYPE_CHECKING:
     from .loader import Loader
@@ -44,6 +54,19 @@ def load_tree_node(loader: Loader, parent: Page, node: schema.TreeNode) -> None:
             node.slug,
             {"summary": node.summary, "listing_type": node.listing, "intro": prose(node.body)},
         )
+    elif node.type in PAGE_TYPES:
+        page = loader.upsert(
+            parent,
+            PAGE_TYPES[node.type],
+            node.title,
+            node.slug,
+            {"summary": node.summary, "body": prose(node.body)},
+        )
+        if node.type == "feedback" and not FeedbackTopic.objects.filter(page=page).exists():
+            # One inbox until editors add the sections' topics (docs/forms.md).
+            FeedbackTopic.objects.create(
+                page=page, label="Questions and comments", email=settings.FEEDBACK_DEFAULT_INBOX
+            )
     elif node.type == "countries":
         page = loader.upsert(
             parent,

@@ -8,9 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
+from portal.confidential.models import ConfidentialReportPage
 from portal.core.models import StandardPage
 from portal.countries.models import CountryIndexPage, CountryPage
 from portal.events.models import EventPage
+from portal.feedback.models import FeedbackPage, PrivacyNoticePage
 from portal.home.models import HomePage
 from portal.listings.kinds import listed_kinds
 from portal.listings.models import ListingPage
@@ -30,12 +32,14 @@ SECTION_TYPES = {
     MeetingSeriesPage,
     StructurePage,
     LeadershipPostPage,
+    FeedbackPage,
 }
 EXPECTED = {
-    # The countries' index exists already and is one per home page.
-    HomePage: {StandardPage, ListingPage},
+    # The countries' index, the report of wrongdoing and the privacy notice exist
+    # already and are one per home page.
+    HomePage: {StandardPage, ListingPage, FeedbackPage},
     StandardPage: SECTION_TYPES,
-    StructurePage: {StructurePage, StandardPage, ListingPage},
+    StructurePage: {StructurePage, StandardPage, ListingPage, FeedbackPage},
     CountryIndexPage: {CountryPage},
     CountryPage: {StandardPage},
     MeetingSeriesPage: {StandardPage},
@@ -46,6 +50,9 @@ EXPECTED = {
     EventPage: set(),
     PublicationPage: set(),
     ProjectPage: set(),
+    FeedbackPage: set(),
+    ConfidentialReportPage: set(),
+    PrivacyNoticePage: set(),
 }
 
 
@@ -98,7 +105,11 @@ def test_a_listing_offers_only_the_kind_it_lists(kind, admin_client):
 def test_the_home_page_offers_the_top_level_types(admin_client, home):
     html = admin_client.get(f"/admin/pages/{home.pk}/add_subpage/").content.decode()
     links = set(re.findall(rf'href="/admin/pages/add/(\w+)/(\w+)/{home.pk}/', html))
-    assert links == {("core", "standardpage"), ("listings", "listingpage")}
+    assert links == {
+        ("core", "standardpage"),
+        ("listings", "listingpage"),
+        ("feedback", "feedbackpage"),
+    }
 
 
 def test_every_reference_page_stands_where_the_rules_allow():
