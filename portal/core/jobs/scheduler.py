@@ -43,7 +43,9 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
 
     One query reads every job's due time; only due jobs are written to."""
     now = now or timezone.now()
-    due = dict(PeriodicJobState.objects.filter(name__in=PERIODIC_JOBS).values_list("name", "due_at"))
+    due = dict(
+        PeriodicJobState.objects.filter(name__in=PERIODIC_JOBS).values_list("name", "due_at")
+    )
     enqueued = []
     for job in PERIODIC_JOBS.values():
         if _claim(job, now, due.get(job.name)):
