@@ -130,20 +130,23 @@ def _response(request: HttpRequest, entry: tuple) -> HttpResponse:
     return response
 
 
-def _fresh(entry: tuple | None) -> bool:
-    return entry is not None and time.time() - entry[0] <= entry[1]
+def _entry(key: str | None) -> tuple | None:
+    """The stored ``(time, max-age, headers, body)``; None for anything else
+    (an entry written by an earlier release of this module is a miss)."""
+    entry = caches["pages"].get(key) if key else None
+    return entry if isinstance(entry, tuple) and len(entry) == 4 else None
 
 
 def cached_response(request: HttpRequest, key: str) -> HttpResponse | None:
-    entry = caches["pages"].get(key)
-    return _response(request, entry) if _fresh(entry) else None
+    entry = _entry(key)
+    fresh = entry is not None and time.time() - entry[0] <= entry[1]
+    return _response(request, entry) if fresh else None
 
 
 def stale_response(request: HttpRequest, key: str) -> HttpResponse | None:
     """The address's last stored copy, whatever its version or age, if still kept."""
-    pages = caches["pages"]
-    latest = pages.get(f"{LATEST_PREFIX}{_digest(key)}")
-    entry = pages.get(latest) if latest else None
+    latest = caches["pages"].get(f"{LATEST_PREFIX}{_digest(key)}")
+    entry = _entry(latest if isinstance(latest, str) else None)
     return _response(request, entry) if entry is not None else None
 
 

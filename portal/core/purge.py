@@ -32,22 +32,26 @@ class NginxPurgeBackend(HTTPBackend):
     address that was not cached, which is no error."""
 
     def purge(self, url: str) -> None:
-        request = self._request(url)
-        try:
-            with urlopen(request, timeout=5):  # noqa: S310 - the configured purge address
-                pass
-        except HTTPError as error:
-            if error.code != 404:
-                logger.error("Couldn't purge %r from the proxy: HTTP %d", url, error.code)
-        except URLError as error:
-            logger.error("Couldn't purge %r from the proxy: %s", url, error.reason)
+        # nginx keeps a gzipped and a plain copy of each page (deploy/nginx/portal.conf).
+        for encoding in ("gzip", ""):
+            request = self._request(url, encoding)
+            try:
+                with urlopen(request, timeout=5):  # noqa: S310 - the configured purge address
+                    pass
+            except HTTPError as error:
+                if error.code != 404:
+                    logger.error("Couldn't purge %r from the proxy: HTTP %d", url, error.code)
+            except URLError as error:
+                logger.error("Couldn't purge %r from the proxy: %s", url, error.reason)
+                return
 
-    def _request(self, url: str) -> PurgeRequest:
+    def _request(self, url: str, encoding: str) -> PurgeRequest:
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        headers = {"Host": host, "Accept-Encoding": encoding} if encoding else {"Host": host}
         return PurgeRequest(
             urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, "")),
-            headers={"Host": host},
+            headers=headers,
         )
 
 

@@ -93,6 +93,13 @@ class Cluster:
     env: dict
     servers: list[str]
     s3: object
+    tmp: Path
+
+    def logs(self) -> str:
+        """The app servers' and the worker's output, for a failure's message."""
+        return "\n".join(
+            f"--- {log.name}\n{log.read_text()[-4000:]}" for log in sorted(self.tmp.glob("*.log"))
+        )
 
     def manage(self, script: str) -> str:
         return subprocess.run(
@@ -195,7 +202,7 @@ def cluster(tmp_path_factory):
             "STATIC_ROOT": str(proxy.tmp / "static"),
             "FRONTEND_CACHE_PURGE_URL": proxy.purge_url,
             "WEB_CONCURRENCY": "1",
-            "LOG_LEVEL": "WARNING",
+            "LOG_LEVEL": "INFO",
             "WORKER_TICK_SECONDS": "1",
             "SCHEDULED_PUBLISHING_INTERVAL": "2",
             "PYTHONUNBUFFERED": "1",
@@ -206,16 +213,29 @@ def cluster(tmp_path_factory):
             ["collectstatic", "--noinput", "-v0"],
         ):
             subprocess.run(manage_command(*command), env=env, cwd=ROOT, check=True, timeout=600)
-        for port in ports:
+        for number, port in enumerate(ports):
             server_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
             ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
             stack.enter_context(
-                running(gunicorn_command(), ready, env=server_env, timeout=120, stop_timeout=30)
+                running(
+                    gunicorn_command(),
+                    ready,
+                    env=server_env,
+                    timeout=120,
+                    stop_timeout=30,
+                    output=tmp / f"app-{number}.log",
+                )
             )
         stack.enter_context(
-            running(manage_command("worker", "-v0"), lambda: True, env=env, stop_timeout=30)
+            running(
+                manage_command("worker", "-v0"),
+                lambda: True,
+                env=env,
+                stop_timeout=30,
+                output=tmp / "worker.log",
+            )
         )
-        yield Cluster(proxy, env, [f"http://127.0.0.1:{port}" for port in ports], s3)
+        yield Cluster(proxy, env, [f"http://127.0.0.1:{port}" for port in ports], s3, tmp)
 
 
 def test_both_app_servers_answer_behind_nginx(cluster):
@@ -259,7 +279,7 @@ def test_a_publication_shows_through_nginx_within_two_seconds_everywhere(cluster
     wanted = ['"PURGE /en/news/"', '"PURGE /en/"', '"PURGE /en/news/feed/rss/"']
     wanted += [f'"PURGE {topic}"', f'"PURGE {item}"', '"PURGE /fr/"']
     while not all(line in log.read_text() for line in wanted):
-        assert time.monotonic() < deadline, log.read_text()
+        assert time.monotonic() < deadline, f"purged: {log.read_text()}\n{cluster.logs()}"
         time.sleep(0.2)
     purged = [line for line in log.read_text().splitlines() if '"PURGE /en/news/"' in line]
     assert any(" 200 " in line for line in purged), "a cached listing was purged"
@@ -271,7 +291,7 @@ def test_a_scheduled_page_goes_live_through_the_worker(cluster):
     assert cluster.get(path)[0] == 404
     deadline = time.monotonic() + 45
     while cluster.get(path)[0] != 200:
-        assert time.monotonic() < deadline, "the scheduled page did not go live"
+        assert time.monotonic() < deadline, f"not live\n{cluster.logs()}"
         time.sleep(0.5)
     deadline = time.monotonic() + 10
     while b"Scheduled on app server A" not in cluster.get("/en/news/")[2]:

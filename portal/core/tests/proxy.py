@@ -51,7 +51,7 @@ def write_config(
         ("server 127.0.0.1:8000;", servers),
         ("listen 80;", f"listen 127.0.0.1:{port};"),
         ("listen 127.0.0.1:8079;", f"listen 127.0.0.1:{purge_port};"),
-        ("proxy_cache_purge portal https$host", "proxy_cache_purge portal http$host"),
+        ("portal $portal_gzip:https$host", "portal $portal_gzip:http$host"),
         ("/var/log/nginx/portal.access.log", str(tmp / "access.log")),
         ("/srv/portal/staticfiles/", str(tmp / "static") + "/"),
         (

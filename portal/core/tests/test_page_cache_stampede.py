@@ -112,3 +112,13 @@ def test_a_lock_that_cannot_be_taken_makes_no_one_wait(monkeypatch):
     monkeypatch.setattr(pages, "add", lambda *args, **kwargs: False)
     response = page_cache.PageCacheMiddleware(view)(RequestFactory().get("/en/news/"))
     assert response["X-Cache"] == "miss" and view.renders == 1
+
+
+def test_an_entry_of_another_shape_is_a_miss():
+    """Entries written by an earlier release (time, headers, body) are not read."""
+    view = SlowPage()
+    request = RequestFactory().get("/en/news/")
+    key = page_cache.cache_key(request)
+    caches["pages"].set(key, (0.0, [], b"old"), 60)
+    response = page_cache.PageCacheMiddleware(view)(request)
+    assert response["X-Cache"] == "miss" and response.content == b"render 1"
