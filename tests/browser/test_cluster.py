@@ -143,7 +143,12 @@ def database():
         try:
             yield PG_SERVER.rsplit("/", 1)[0].replace("postgresql://", "postgres://") + "/" + name
         finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for _attempt in range(20):  # a process just stopped may still be leaving
+                try:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    break
+                except psycopg.errors.ObjectInUse:
+                    time.sleep(0.5)
 
 
 @contextlib.contextmanager
@@ -212,7 +217,7 @@ def cluster(tmp_path_factory):
             ["load_reference_content", "-v0"],
             ["collectstatic", "--noinput", "-v0"],
         ):
-            subprocess.run(manage_command(*command), env=env, cwd=ROOT, check=True, timeout=600)
+            subprocess.run(manage_command(*command), env=env, cwd=ROOT, check=True, timeout=1800)
         for number, port in enumerate(ports):
             server_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
             ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
