@@ -17,16 +17,19 @@ reach at once, and expires on its own. Entries also expire with the response's
 as often as browsers would ask.
 
 One request per address renders at a time (a lock taken with ``add``, atomic
-in Redis and in memory): while it does, the others are answered with the last
+in Redis and in memory). While it does, the others get the address's last
 stored copy (an older content version, or past its ``max-age`` by less than
-``PAGE_CACHE_STALE_WHILE_REVALIDATE``), ``X-Cache: stale``; when there is none,
-they wait for the new copy while the lock is held (up to ``LOCK_WAIT`` seconds),
-then render."""
+``PAGE_CACHE_STALE_WHILE_REVALIDATE``), ``X-Cache: stale``; with none, they
+wait for the new copy while the lock is held (up to ``LOCK_WAIT`` seconds),
+then render. The holder renders in line after a change of content; when the
+copy is merely past its ``max-age``, it gets the copy too and renders once its
+response has been sent (``after_response``)."""
 
 import hashlib
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import caches
@@ -36,7 +39,7 @@ from django.utils.cache import cc_delim_re, get_max_age
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
 
-from .cache import content_version
+from .cache import after_response, content_version
 
 HEADER = "X-Cache"
 KEY_PREFIX = "page:"
@@ -137,10 +140,13 @@ def _entry(key: str | None) -> tuple | None:
     return entry if isinstance(entry, tuple) and len(entry) == 4 else None
 
 
-def cached_response(request: HttpRequest, key: str) -> HttpResponse | None:
+def cached_response(request: HttpRequest, key: str, *, stale: bool = False) -> HttpResponse | None:
+    """The copy stored under ``key`` while within its max-age; with ``stale``,
+    also past it (kept for the stale-while-revalidate window)."""
     entry = _entry(key)
-    fresh = entry is not None and time.time() - entry[0] <= entry[1]
-    return _response(request, entry) if fresh else None
+    if entry is None or not (stale or time.time() - entry[0] <= entry[1]):
+        return None
+    return _response(request, entry)
 
 
 def stale_response(request: HttpRequest, key: str) -> HttpResponse | None:
@@ -191,10 +197,27 @@ class PageCacheMiddleware:
                 other[HEADER] = "hit"
                 return other
             return self._render(request, key)
+        if request.method == "GET":
+            # Past its max-age only, content unchanged: this request too gets the copy,
+            # and the page is rendered once the response has been sent. After a change
+            # of content (a publication, an unpublication, a new view restriction),
+            # the lock's holder renders in line: the old copy is no longer right.
+            last = cached_response(request, key, stale=True)
+            if last is not None:
+                after_response(partial(self._refresh, request, key, lock))
+                last[HEADER] = "stale"
+                last["X-Accel-Expires"] = "0"
+                return last
         try:
             return self._render(request, key)
         finally:
             pages.delete(lock)
+
+    def _refresh(self, request: HttpRequest, key: str, lock: str) -> None:
+        try:
+            self._render(request, key)
+        finally:
+            caches["pages"].delete(lock)
 
     def _render(self, request: HttpRequest, key: str) -> HttpResponseBase:
         response = self.get_response(request)
