@@ -197,7 +197,9 @@ def cluster(tmp_path_factory):
             "SECURE_SSL_REDIRECT": "false",  # TLS is the hosts' part (deploy/nginx/portal.conf)
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
-            "TASK_QUEUE": "redis",
+            # The database queue: every app server and worker reaches it (docs/tasks.md).
+            "TASK_QUEUE": "database",
+            "WORKER_POLL_SECONDS": "0.2",
             "MEDIA_STORAGE": "s3",
             "S3_BUCKET": BUCKET,
             "S3_ENDPOINT_URL": endpoint,
@@ -233,7 +235,7 @@ def cluster(tmp_path_factory):
             )
         stack.enter_context(
             running(
-                manage_command("worker", "-v0"),
+                manage_command("worker", "-v1"),
                 lambda: True,
                 env=env,
                 stop_timeout=30,
