@@ -213,12 +213,17 @@ def cluster(tmp_path_factory):
             "SCHEDULED_PUBLISHING_INTERVAL": "2",
             "PYTHONUNBUFFERED": "1",
         }
+        # The load's own tasks (reference index, search entries: thousands) run as it
+        # goes, so that the worker starts on an empty queue.
+        setup_env = {**env, "TASK_QUEUE": "immediate"}
         for command in (
             ["migrate", "--noinput", "-v0"],
             ["load_reference_content", "-v0"],
             ["collectstatic", "--noinput", "-v0"],
         ):
-            subprocess.run(manage_command(*command), env=env, cwd=ROOT, check=True, timeout=1800)
+            subprocess.run(
+                manage_command(*command), env=setup_env, cwd=ROOT, check=True, timeout=1800
+            )
         # Purges from here on: the thousand publications of the load would only fill the
         # queue with purges of pages nginx never kept.
         env["FRONTEND_CACHE_PURGE_URL"] = proxy.purge_url
