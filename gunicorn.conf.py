@@ -31,3 +31,23 @@ limit_request_field_size = 8190
 # records addresses, is off unless asked for.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+
+# Prometheus metrics in multi-process mode (portal/core/metrics.py): every worker
+# writes its counters to PROMETHEUS_MULTIPROC_DIR; the folder is emptied at start,
+# and a dead worker's live gauges are dropped.
+_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+
+
+def on_starting(server):
+    if _metrics_dir:
+        os.makedirs(_metrics_dir, exist_ok=True)
+        for name in os.listdir(_metrics_dir):
+            if name.endswith(".db"):
+                os.remove(os.path.join(_metrics_dir, name))
+
+
+def child_exit(server, worker):
+    if _metrics_dir:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

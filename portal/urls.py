@@ -6,7 +6,7 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.core import health
+from portal.core import health, metrics
 from portal.core import views as core_views
 from portal.translations import urls as translation_urls
 from portal.translations.sitemaps import views as sitemap_views
@@ -17,6 +17,7 @@ urlpatterns = [
     # Probes: outside the language prefixes, never cached (portal/core/health.py).
     path("healthz", health.liveness, name="liveness"),
     path("readyz", health.readiness, name="readiness"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.index, name="sitemap"),
     path("sitemaps/<slug:section>.xml", sitemap_views.section, name="sitemap_section"),

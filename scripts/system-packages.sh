@@ -4,7 +4,8 @@
 #   scripts/system-packages.sh test  -> the above, plus Chromium for browser tests,
 #                                       gettext for the translation catalogue check and
 #                                       redis-server for the outage tests, nginx for the
-#                                       reverse proxy's tests and wrk for the benchmarks
+#                                       reverse proxy's tests (with the cache purge module)
+#                                       and wrk for the benchmarks
 set -euo pipefail
 
 need=()
@@ -21,6 +22,10 @@ fi
 if [ "${1:-run}" = "test" ] && ! command -v nginx >/dev/null; then
   # The reverse proxy of deploy/nginx/, started by its tests on a free port.
   need+=(nginx-light libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static)
+fi
+if [ "${1:-run}" = "test" ] && [ ! -e /usr/share/nginx/modules-available/mod-http-cache-purge.conf ]; then
+  # Purges on publication (portal/core/purge.py), proven by tests/browser/test_cluster.py.
+  need+=(libnginx-mod-http-cache-purge)
 fi
 if [ "${1:-run}" = "test" ] && ! command -v wrk >/dev/null; then
   need+=(wrk)  # the load generator of benchmarks/

@@ -1,5 +1,7 @@
 """System checks that hold the project to its conventions."""
 
+import os
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
@@ -118,3 +120,32 @@ def caches_are_shared(app_configs, **kwargs):
             id="portal.W003",
         )
     ]
+
+
+@register(deploy=True)
+def metrics_are_guarded(app_configs, **kwargs):
+    """With PROMETHEUS_METRICS on, /metrics needs a token (it answers 404 without
+    one), and gunicorn's workers a shared folder to add up their counters."""
+    if not settings.PROMETHEUS_METRICS:
+        return []
+    warnings = []
+    if not settings.PROMETHEUS_METRICS_TOKEN:
+        warnings.append(
+            Warning(
+                "PROMETHEUS_METRICS is on without PROMETHEUS_METRICS_TOKEN: /metrics answers 404.",
+                hint="Set PROMETHEUS_METRICS_TOKEN to a long random value the scraper sends as "
+                "a bearer token (docs/operations.md, Metrics).",
+                id="portal.W004",
+            )
+        )
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        warnings.append(
+            Warning(
+                "PROMETHEUS_METRICS is on without PROMETHEUS_MULTIPROC_DIR: each gunicorn "
+                "worker would report its own requests only.",
+                hint="Set PROMETHEUS_MULTIPROC_DIR to a folder only the site writes, "
+                "e.g. /run/portal/metrics (docs/operations.md, Metrics).",
+                id="portal.W005",
+            )
+        )
+    return warnings

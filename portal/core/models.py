@@ -44,6 +44,12 @@ class BasePage(Page):
     search_auto_update = False
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+
+    def pages_showing_this(self) -> list["BasePage"]:
+        """Pages other than its ancestors that show this page's content, purged
+        from the reverse proxy with it (``portal.core.purge``)."""
+        return []
+
     # Wagtail's "Show in menus" is left out: the menus are edited on their own
     # (portal/navigation), and nothing reads that flag (docs/navigation.md).
     promote_panels = [

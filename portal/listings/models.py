@@ -22,7 +22,7 @@ from portal.core.models import BasePage
 from portal.core.params import MAX_PAGE_NUMBER, bounded_int
 from portal.core.restrictions import public
 from portal.taxonomy.models import TaggableMixin
-from portal.taxonomy.registry import tag_kinds
+from portal.taxonomy.registry import tag_kinds, term_pages
 
 from .feeds import listing_feed
 from .forms import TaggedPageForm
@@ -126,6 +126,15 @@ class TaggedPage(TaggableMixin, BasePage):
         data["datePublished"] = self.date.isoformat()
         return data
 
+    def pages_showing_this(self) -> list[BasePage]:
+        """The pages of the item's terms (a field of work, a country, a
+        structure) list it: the reverse proxy purges them on publication
+        (``portal.core.purge``)."""
+        pages: list[BasePage] = []
+        for kind in tag_kinds():
+            pages.extend(term_pages(kind.term_kind, self.tag_ids(kind.name), self.locale_id))
+        return pages
+
 
 class ListingPage(RoutablePageMixin, BasePage):
     """The index of one kind of dated content (``kinds.LISTED_KINDS``), with
@@ -182,6 +191,10 @@ class ListingPage(RoutablePageMixin, BasePage):
     @property
     def has_feed(self) -> bool:
         return self.kind.feed
+
+    def get_cached_paths(self) -> list[str]:
+        """The listing and its feeds, purged from the reverse proxy together."""
+        return ["/", "feed/rss/", "feed/atom/"] if self.has_feed else ["/"]
 
     @property
     def has_calendar(self) -> bool:

@@ -142,6 +142,18 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+# Prometheus metrics by request, response and latency (portal/core/metrics.py,
+# docs/operations.md "Metrics"): first and next to last (django-axes stays last).
+PROMETHEUS_METRICS = env_bool("PROMETHEUS_METRICS", False)
+PROMETHEUS_METRICS_TOKEN = env("PROMETHEUS_METRICS_TOKEN")
+if PROMETHEUS_METRICS:
+    INSTALLED_APPS += ["django_prometheus"]
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE[:-1],
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+        MIDDLEWARE[-1],
+    ]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -556,6 +568,18 @@ PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "300"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
 PAGE_CACHE_STALE_IF_ERROR = int(env("PAGE_CACHE_STALE_IF_ERROR", "86400"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# The reverse proxy's purge address (deploy/nginx/portal.conf, the server on
+# 127.0.0.1:8079): publishing purges the pages that show the page (portal/core/purge.py),
+# in the task worker. Unset: nothing is purged, the proxy's 2-second micro-cache renews.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "portal.core.purge.NginxPurgeBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 
 # Visitor forms (docs/forms.md): rate limits per client address, kept only as a keyed
 # hash in the cache for the window (portal/visitors/abuse.py); each form's rate is

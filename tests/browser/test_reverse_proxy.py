@@ -4,57 +4,17 @@ the app fails, a publication visible through the cache within seconds,
 compression, static files, and an access log without addresses that records
 nothing of the confidential report route."""
 
-import shutil
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from portal.core.tests.servers import free_port, port_answers, running
+from portal.core.tests.proxy import NGINX, nginx, write_config
+from portal.core.tests.servers import free_port
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-MAIN_CONF = """
-user root;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-daemon off;
-include /etc/nginx/modules-enabled/*.conf;
-events {{ worker_connections 512; }}
-http {{
-    include /etc/nginx/mime.types;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/portal.conf;
-}}
-"""
-
-
-def write_config(tmp: Path, upstream: str, port: int) -> Path:
-    conf = (ROOT / "deploy/nginx/portal.conf").read_text()
-    for old, new in (
-        ("/var/cache/nginx/portal", str(tmp / "cache")),
-        ("server 127.0.0.1:8000;", f"server {upstream};"),
-        ("listen 80;", f"listen 127.0.0.1:{port};"),
-        ("/var/log/nginx/portal.access.log", str(tmp / "access.log")),
-        ("/srv/portal/staticfiles/", str(tmp / "static") + "/"),
-    ):
-        assert old in conf, old
-        conf = conf.replace(old, new)
-    (tmp / "portal.conf").write_text(conf)
-    main = tmp / "nginx.conf"
-    main.write_text(MAIN_CONF.format(tmp=tmp))
-    return main
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +22,14 @@ def proxy(site, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
     (tmp / "static" / "css").mkdir(parents=True)
     (tmp / "static" / "css" / "site.0123abcd.css").write_text("body { color: #1b2430; }\n" * 200)
-    port = free_port()
-    main = write_config(tmp, site.url.removeprefix("http://"), port)
-    with running([NGINX, "-c", str(main)], lambda: port_answers(port)):
-        yield Proxy(f"http://127.0.0.1:{port}", tmp, main, port)
+    with nginx(tmp, [site.url.removeprefix("http://")]) as running_proxy:
+        yield Proxy(running_proxy)
 
 
 class Proxy:
-    def __init__(self, url, tmp, main, port):
-        self.url, self.tmp, self.main, self.port = url, tmp, main, port
+    def __init__(self, running_proxy):
+        self.running = running_proxy
+        self.url, self.tmp, self.main = running_proxy.url, running_proxy.tmp, running_proxy.main
 
     def get(self, path, **headers):
         request = urllib.request.Request(self.url + path, headers=headers)
@@ -81,7 +40,7 @@ class Proxy:
             return error.code, error.headers, error.read()
 
     def reload_with_upstream(self, upstream):
-        write_config(self.tmp, upstream, self.port)
+        write_config(self.tmp, [upstream], self.running.port, self.running.purge_port)
         subprocess.run([NGINX, "-c", str(self.main), "-s", "reload"], check=True)
         time.sleep(1)
 

@@ -57,11 +57,12 @@ def running(
     cwd=ROOT,
     timeout: float = 60,
     stop_timeout: float = 10,
+    output: Path | None = None,
 ) -> Iterator[subprocess.Popen]:
-    """Run ``command`` until the block ends; enter once ``ready()`` is true."""
-    process = subprocess.Popen(
-        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    """Run ``command`` until the block ends; enter once ``ready()`` is true.
+    Its output goes to the file ``output``, if given, else nowhere."""
+    sink = open(output, "ab") if output else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=sink, stderr=sink)
     try:
         deadline = time.monotonic() + timeout
         while not ready():
@@ -78,3 +79,5 @@ def running(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if output:
+            sink.close()
