@@ -55,7 +55,9 @@ checks: install-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		ALLOWED_HOSTS=www.example.org REDIS_URL=redis://127.0.0.1:6379/0 SITE_URL=https://www.example.org SECURITY_CONTACT=mailto:security@example.org \
-		EMAIL_URL=smtps://mail.example.org DEFAULT_FROM_EMAIL=noreply@example.org $(PY) manage.py check --deploy --fail-level WARNING
+		EMAIL_URL=smtps://mail.example.org DEFAULT_FROM_EMAIL=noreply@example.org \
+		CONFIDENTIAL_REPORTS_PUBLIC_KEY=$$($(PY) -c 'import base64, nacl.public; print(base64.b64encode(bytes(nacl.public.PrivateKey.generate().public_key)).decode())') \
+		$(PY) manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
