@@ -33,6 +33,7 @@ if settings.DEBUG:
 # Wagtail's view-restriction forms answer under every prefix (portal.translations).
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
+    path("subscriptions/", include("portal.subscriptions.urls")),
     path("", include(translation_urls)),
     prefix_default_language=True,
 )

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal.content",
     "portal.accounts",
     "portal.mail",
+    "portal.subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
