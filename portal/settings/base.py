@@ -285,6 +285,14 @@ MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
 MAIL_RETRY_SECONDS = int(env("MAIL_RETRY_SECONDS", "60"))
 MAIL_RETRY_MAX_SECONDS = int(env("MAIL_RETRY_MAX_SECONDS", "3600"))
 MAIL_KEPT_DAYS = int(env("MAIL_KEPT_DAYS", "30"))
+
+# Subscriptions (docs/subscriptions.md): how long a confirmation link works
+# (unconfirmed subscriptions are deleted after it), posts per hashed IP address
+# and hour, and how long after its publication an item waits for the next
+# digest run (so that a publication committing during a run is not skipped).
+SUBSCRIPTION_CONFIRM_DAYS = int(env("SUBSCRIPTION_CONFIRM_DAYS", "7"))
+SUBSCRIPTION_POSTS_PER_HOUR = int(env("SUBSCRIPTION_POSTS_PER_HOUR", "20"))
+SUBSCRIPTION_SETTLE_SECONDS = int(env("SUBSCRIPTION_SETTLE_SECONDS", "60"))
 # Staff password resets carry a sign-in link: their content is hidden in the outbox report.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.mail.password_reset.PasswordResetForm"
 

@@ -29,11 +29,11 @@ from portal.listings.kinds import listed_kind
 from portal.mail.delivery import first_attempt_deadline
 from portal.mail.models import OutgoingMessage
 from portal.mail.stored import to_row
-from portal.mail.tasks import enqueue_delivery
 from portal.taxonomy.registry import tag_params
 
 from . import links, mailing
 from .records import Frequency, Subscription
+from .sending import enqueue_batches
 
 logger = logging.getLogger("portal.subscriptions")
 
@@ -54,7 +54,7 @@ GroupKey = tuple[tuple[str, ...], tuple[int, ...], datetime]
 def settle() -> timedelta:
     """Items published less than this before a run wait for the next one, so
     that a publication committing during the run is not skipped."""
-    return timedelta(seconds=getattr(settings, "SUBSCRIPTION_SETTLE_SECONDS", 60))
+    return timedelta(seconds=settings.SUBSCRIPTION_SETTLE_SECONDS)
 
 
 def matching_items(kinds, terms, since: datetime, until: datetime) -> tuple[list[int], int]:
@@ -183,13 +183,8 @@ def run(frequency: str, now: datetime | None = None, batch: int = BATCH) -> int:
                 sent_until=cutoff
             )
             ids_written = [row.pk for row in rows]
-            transaction.on_commit(lambda ids=ids_written: _enqueue(ids))
+            transaction.on_commit(lambda ids=ids_written: enqueue_batches(ids))
             written += len(rows)
     if written:
         logger.info("Wrote %s %s digests.", written, frequency)
     return written
-
-
-def _enqueue(ids: list[int]) -> None:
-    for pk in ids:
-        enqueue_delivery(pk)

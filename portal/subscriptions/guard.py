@@ -23,7 +23,7 @@ def hashed_ip(request) -> str:
 def over_limit(request, scope: str) -> bool:
     """Count one post from this address; True once it has made more than
     ``SUBSCRIPTION_POSTS_PER_HOUR`` in the current window."""
-    limit = getattr(settings, "SUBSCRIPTION_POSTS_PER_HOUR", 20)
+    limit = settings.SUBSCRIPTION_POSTS_PER_HOUR
     key = f"subscriptions:rate:{scope}:{hashed_ip(request)}"
     try:
         if cache.add(key, 1, WINDOW_SECONDS):

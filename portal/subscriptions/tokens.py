@@ -31,7 +31,7 @@ class Claim:
 
 
 def confirm_days() -> int:
-    return getattr(settings, "SUBSCRIPTION_CONFIRM_DAYS", 7)
+    return settings.SUBSCRIPTION_CONFIRM_DAYS
 
 
 def make(salt: str, subscription) -> str:
