@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.mail",
     "portal.subscriptions",
+    "portal.visitors",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -127,6 +128,9 @@ MIDDLEWARE = [
     "portal.translations.middleware.LanguageCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A visitor form's POST carries a signed form token instead of a CSRF cookie, so
+    # that its page stays cacheable (portal/visitors/tokens.py, docs/forms.md).
+    "portal.visitors.middleware.VisitorFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, except that a request without a session cookie never opens the session.
     "portal.core.sessions.auth.SessionAuthenticationMiddleware",
@@ -320,8 +324,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.accounts.views.locked_out"  # a page in the reader's language
 # The client's address: REMOTE_ADDR, or behind ADMIN_PROXY_COUNT reverse proxies the
-# address the outermost one appended to ADMIN_CLIENT_IP_HEADER (portal/accounts/client_ip.py).
-AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip.client_ip"
+# address the outermost one appended to ADMIN_CLIENT_IP_HEADER (portal/core/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "portal.core.client_ip.client_ip"
 AXES_VERBOSE = False  # no banner on every management command
 ADMIN_PROXY_COUNT = int(env("ADMIN_PROXY_COUNT", "0"))
 ADMIN_CLIENT_IP_HEADER = env("ADMIN_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
@@ -556,6 +560,22 @@ PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "300"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
 PAGE_CACHE_STALE_IF_ERROR = int(env("PAGE_CACHE_STALE_IF_ERROR", "86400"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+
+# Visitor forms (docs/forms.md): rate limits per client address, kept only as a keyed
+# hash in the cache for the window (portal/visitors/abuse.py); each form's rate is
+# VISITOR_RATE_LIMITS[scope] if set, else its own default ("5/h", "10/15m").
+VISITOR_RATE_LIMITS_ENABLED = env_bool("VISITOR_RATE_LIMITS_ENABLED", True)
+VISITOR_RATE_LIMITS: dict[str, str] = {}
+# How long a rendered form may be sent (a day: longer than any cached copy lives).
+VISITOR_FORM_TOKEN_MAX_AGE = int(env("VISITOR_FORM_TOKEN_MAX_AGE", str(24 * 3600)))
+# Sizes: one text field without its own limit, the whole form's text, attached files.
+VISITOR_FIELD_MAX_CHARS = 10_000
+VISITOR_FORM_MAX_CHARS = 40_000
+VISITOR_UPLOAD_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt", "csv", "png", "jpg", "jpeg"]
+VISITOR_UPLOAD_MAX_BYTES = int(env("VISITOR_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+VISITOR_UPLOAD_MAX_FILES = 5
+# A public form's whole request, read into memory (never a temporary file on disk).
+VISITOR_REQUEST_MAX_BYTES = 60 * 1024 * 1024
 
 # Logs (portal/settings/logs.py): JSON lines with a request id in production,
 # readable lines in development. No visitor's address or user agent is logged.

@@ -10,7 +10,7 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
-from portal.accounts.client_ip import client_ip
+from portal.core.client_ip import client_ip
 
 WINDOW_SECONDS = 3600
 
