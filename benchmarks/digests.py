@@ -66,7 +66,7 @@ def publish_items(count: int, rng: random.Random) -> list[int]:
     return ids
 
 
-def generate_subscribers(count: int, rng: random.Random) -> None:
+def generate_subscribers(count: int, rng: random.Random, first: int = 0) -> None:
     from django.conf import settings
     from django.utils import timezone
 
@@ -83,7 +83,7 @@ def generate_subscribers(count: int, rng: random.Random) -> None:
     for n in range(count):
         batch.append(
             Subscription(
-                email=f"reader{n}@example.org",
+                email=f"reader{first + n}@example.org",
                 language=rng.choice(languages),
                 frequency=Frequency.DAILY,
                 kinds=rng.choice(kinds),
@@ -144,11 +144,25 @@ def main():
         print(f"Generating {args.subscribers:,} subscribers…", flush=True)
         generate_subscribers(args.subscribers, rng)
     else:
+        have = Subscription.objects.count()
+        if have < args.subscribers:
+            print(f"Generating {args.subscribers - have:,} more subscribers…", flush=True)
+            generate_subscribers(args.subscribers - have, rng, first=have)
         since = timezone.now() - timedelta(days=2)
         Subscription.objects.update(sent_until=since)
         OutgoingMessage.objects.all().delete()
 
-    groups = len(set(Subscription.objects.values_list("kinds", "terms", "sent_until").distinct()))
+    groups = len(
+        {
+            (tuple(kinds), tuple(terms), since)
+            for kinds, terms, since in Subscription.objects.values_list(
+                "kinds", "terms", "sent_until"
+            )
+        }
+    )
+    from django_tasks_db.models import DBTaskResult
+
+    tasks_before = DBTaskResult.objects.count()
     counter = QueryCounter()
     print("Running the daily digests…", flush=True)
     with connection.execute_wrapper(counter):
@@ -157,10 +171,8 @@ def main():
         elapsed = time.perf_counter() - start
         cpu = time.process_time() - cpu_start
     again = digests.run(Frequency.DAILY)
-    rows = OutgoingMessage.objects.count()
-    from django_tasks_db.models import DBTaskResult
-
-    tasks = DBTaskResult.objects.count()
+    rows = OutgoingMessage.objects.filter(kind="subscription-digest").count()
+    tasks = DBTaskResult.objects.count() - tasks_before
 
     report = "\n".join(
         [

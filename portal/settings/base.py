@@ -291,11 +291,10 @@ MAIL_RETRY_MAX_SECONDS = int(env("MAIL_RETRY_MAX_SECONDS", "3600"))
 MAIL_KEPT_DAYS = int(env("MAIL_KEPT_DAYS", "30"))
 
 # Subscriptions (docs/subscriptions.md): how long a confirmation link works
-# (unconfirmed subscriptions are deleted after it), posts per hashed IP address
-# and hour, and how long after its publication an item waits for the next
-# digest run (so that a publication committing during a run is not skipped).
+# (unconfirmed subscriptions are deleted after it), and how long after its
+# publication an item waits for the next digest run (so that a publication
+# committing during a run is not skipped). Rate limits: VISITOR_RATE_LIMITS.
 SUBSCRIPTION_CONFIRM_DAYS = int(env("SUBSCRIPTION_CONFIRM_DAYS", "7"))
-SUBSCRIPTION_POSTS_PER_HOUR = int(env("SUBSCRIPTION_POSTS_PER_HOUR", "20"))
 SUBSCRIPTION_SETTLE_SECONDS = int(env("SUBSCRIPTION_SETTLE_SECONDS", "60"))
 # Staff password resets carry a sign-in link: their content is hidden in the outbox report.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.mail.password_reset.PasswordResetForm"

@@ -10,13 +10,16 @@ one query and one rendering; each batch's messages are one bulk insert."""
 
 from __future__ import annotations
 
+import email as email_parser
+import email.policy as email_policy
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import make_msgid
 
 from django.conf import settings
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.template import loader
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -38,6 +41,8 @@ from .sending import enqueue_batches
 logger = logging.getLogger("portal.subscriptions")
 
 MAX_ITEMS = 50  # the newest items of one digest; the rest are counted
+# A digest looks back this far at most, however long ago the last one was sent.
+LOOKBACK = timedelta(days=31)
 BATCH = 1000  # subscriptions per transaction
 # The least time between two digests of one subscription, per frequency.
 MIN_GAP = {
@@ -45,8 +50,11 @@ MIN_GAP = {
     Frequency.DAILY: timedelta(hours=23),
     Frequency.WEEKLY: timedelta(days=6, hours=23),
 }
-MANAGE = "%%MANAGE_URL%%"
-UNSUBSCRIBE = "%%UNSUBSCRIBE_URL%%"
+# Placeholders in a digest's bytes, replaced for each subscriber.
+MANAGE = "https://manage.invalid/"
+UNSUBSCRIBE = "https://unsubscribe.invalid/"
+TO = "subscriber@recipient.invalid"
+MESSAGE_ID = "<message-id@recipient.invalid>"
 
 GroupKey = tuple[tuple[str, ...], tuple[int, ...], datetime]
 
@@ -57,45 +65,83 @@ def settle() -> timedelta:
     return timedelta(seconds=settings.SUBSCRIPTION_SETTLE_SECONDS)
 
 
-def matching_items(kinds, terms, since: datetime, until: datetime) -> tuple[list[int], int]:
-    """(the newest item ids, how many in all) of the kinds (any when empty)
-    carrying any of the terms (any when empty), first published in
-    (``since``, ``until``]. One query, two when there are more than MAX_ITEMS."""
-    listed = ListingPosting.objects.filter(
-        facet="", item__first_published_at__gt=since, item__first_published_at__lte=until
-    )
-    if kinds:
-        listed = listed.filter(listing__in=list(kinds))
-    if terms:
-        tagged = ListingPosting.objects.filter(
-            item=OuterRef("item"), facet__in=tag_params(), value__in=[str(t) for t in terms]
-        )
-        listed = listed.filter(Exists(tagged))
-    ids = list(
-        listed.order_by("-sort", "-item_id").values_list("item_id", flat=True)[: MAX_ITEMS + 1]
-    )
-    total = len(ids) if len(ids) <= MAX_ITEMS else listed.count()
-    return ids[:MAX_ITEMS], total
+@dataclass
+class Item:
+    pk: int
+    listing: str
+    sort: datetime
+    published: datetime
+    terms: set[int]
+
+
+class NewItems:
+    """The items first published in a run's window, read once: their listing
+    index rows in one query, their pages in one query per page type, and
+    their translations in one query per language. Each group of subscribers
+    is then matched in memory, without a query."""
+
+    def __init__(self, since: datetime, until: datetime):
+        self.items: dict[int, Item] = {}
+        params = set(tag_params())
+        rows = ListingPosting.objects.filter(
+            item__first_published_at__gt=since, item__first_published_at__lte=until
+        ).values_list("item_id", "listing", "facet", "value", "sort", "item__first_published_at")
+        for pk, listing, facet, value, sort, published in rows.iterator(chunk_size=5000):
+            item = self.items.get(pk)
+            if item is None:
+                item = self.items[pk] = Item(pk, listing, sort, published, set())
+            if facet in params and value.isdigit():
+                item.terms.add(int(value))
+        self.newest_first = sorted(self.items.values(), key=lambda i: (i.sort, i.pk), reverse=True)
+        self._pages: dict[int, Page] | None = None
+        self._shown: dict[str, dict[int, Page]] = {}
+
+    def matching(self, kinds, terms, since: datetime) -> tuple[tuple[int, ...], int]:
+        """(the newest MAX_ITEMS item ids, how many in all) of the kinds (any
+        when empty) carrying any of the terms (any when empty), first
+        published after ``since``."""
+        kinds, terms = set(kinds), set(terms)
+        found = [
+            item.pk
+            for item in self.newest_first
+            if item.published > since
+            and (not kinds or item.listing in kinds)
+            and (not terms or not terms.isdisjoint(item.terms))
+        ]
+        return tuple(found[:MAX_ITEMS]), len(found)
+
+    def shown(self, language: str) -> dict[int, Page]:
+        """{item id: the page shown in ``language``}: its translation, else
+        the item itself marked ``is_fallback``."""
+        if self._pages is None:
+            pages = Page.objects.filter(pk__in=list(self.items)).specific()
+            self._pages = {page.pk: page for page in pages}
+        if language not in self._shown:
+            sources = list(self._pages.values())
+            shown = localize(sources, locale_id_of(language))
+            self._shown[language] = {
+                source.pk: page for source, page in zip(sources, shown, strict=True)
+            }
+        return self._shown[language]
 
 
 @dataclass(frozen=True)
 class Rendered:
+    """A digest's message with placeholders for the subscriber's address,
+    links and Message-ID, as the outbox stores it (8-bit MIME: the
+    placeholders are in the bytes as written)."""
+
     subject: str
-    text: str
-    html: str
+    from_email: str
+    mime: bytes
 
 
-def render(item_ids: list[int], total: int, language: str) -> Rendered:
-    """One digest in ``language``, with placeholders for the subscriber's links."""
-    postings = dict(
-        ListingPosting.objects.filter(item_id__in=item_ids, facet="").values_list(
-            "item_id", "listing"
-        )
-    )
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=item_ids).specific()}
-    ordered = [pages[pk] for pk in item_ids if pk in pages]
+def render(new: NewItems, item_ids: tuple[int, ...], total: int, language: str) -> Rendered:
+    """One digest in ``language``, with placeholders for the subscriber's
+    address and links. No query once ``new`` has read the language."""
+    shown_in = new.shown(language)
+    pairs = [(shown_in[pk], new.items[pk]) for pk in item_ids if pk in shown_in]
     with translation.override(language):
-        shown = localize(ordered, locale_id_of(language))
         items = [
             {
                 "title": page.title,
@@ -103,9 +149,9 @@ def render(item_ids: list[int], total: int, language: str) -> Rendered:
                 "url": page.get_full_url(),
                 "is_fallback": page.is_fallback,
                 "lang": settings.LANGUAGE_CODE if page.is_fallback else language,
-                "kind": listed_kind(postings[source.pk]).label if source.pk in postings else "",
+                "kind": listed_kind(item.listing).label,
             }
-            for page, source in zip(shown, ordered, strict=True)
+            for page, item in pairs
         ]
         context = {
             "items": items,
@@ -119,26 +165,60 @@ def render(item_ids: list[int], total: int, language: str) -> Rendered:
         ) % {"count": total}
         text = loader.render_to_string("subscriptions/mail/digest.txt", context)
         html = loader.render_to_string("subscriptions/mail/digest.html", context)
-    return Rendered(subject, text, html)
+    mail = mailing.message(
+        subject,
+        text,
+        html,
+        TO,
+        "subscription-digest",
+        headers={**mailing.unsubscribe_headers(UNSUBSCRIBE), "Message-ID": MESSAGE_ID},
+    )
+    row = to_row(mail)
+    return Rendered(row.subject, row.from_email, row.mime)
 
 
 def personal(digest: Rendered, subscription) -> OutgoingMessage:
-    manage, unsubscribe = links.manage_url(subscription), links.unsubscribe_url(subscription)
+    """The subscriber's message: the digest's bytes with their address, links
+    and a Message-ID of their own. An address that is not ASCII gets a
+    message written afresh (its header must be encoded)."""
+    manage, unsubscribe = links.manage_and_unsubscribe(subscription)
+    email = subscription.email
+    mime = digest.mime
+    if email.isascii():
+        message_id = make_msgid(domain=DNS_NAME)
+        for placeholder, value in (
+            (MANAGE, manage),
+            (UNSUBSCRIBE, unsubscribe),
+            (TO, email),
+            (MESSAGE_ID, message_id),
+        ):
+            mime = mime.replace(placeholder.encode(), value.encode())
+    else:
+        parsed = email_parser.message_from_bytes(mime, policy=email_policy.default)
+        text = parsed.get_body(("plain",)).get_content()
+        html = parsed.get_body(("html",)).get_content()
 
-    def fill(body: str) -> str:
-        return body.replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe)
+        def fill(body: str) -> str:
+            return body.replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe)
 
-    mail = mailing.message(
-        digest.subject,
-        fill(digest.text),
-        fill(digest.html),
-        subscription.email,
-        "subscription-digest",
-        headers=mailing.unsubscribe_headers(unsubscribe),
+        mail = mailing.message(
+            digest.subject,
+            fill(text),
+            fill(html),
+            email,
+            "subscription-digest",
+            headers=mailing.unsubscribe_headers(unsubscribe),
+        )
+        mime = to_row(mail).mime
+    return OutgoingMessage(
+        kind="subscription-digest",
+        confidential=True,
+        from_email=digest.from_email,
+        recipients=[email],
+        subject=digest.subject,
+        mime=mime,
+        next_attempt_at=first_attempt_deadline(),
     )
-    row = to_row(mail)
-    row.next_attempt_at = first_attempt_deadline()
-    return row
 
 
 def run(frequency: str, now: datetime | None = None, batch: int = BATCH) -> int:
@@ -149,7 +229,11 @@ def run(frequency: str, now: datetime | None = None, batch: int = BATCH) -> int:
         confirmed_at__isnull=False,
         sent_until__lte=cutoff - MIN_GAP[frequency],
     ).only("pk", "email", "language", "kinds", "terms", "sent_until", "key")
-    found: dict[GroupKey, tuple[list[int], int]] = {}
+    oldest = due.order_by("sent_until").values_list("sent_until", flat=True).first()
+    if oldest is None:
+        return 0
+    new = NewItems(max(oldest, cutoff - LOOKBACK), cutoff)
+    found: dict[GroupKey, tuple[tuple[int, ...], int]] = {}
     rendered: dict[tuple[tuple[int, ...], int, str], Rendered] = {}
     written, last_pk = 0, 0
     while True:
@@ -170,13 +254,13 @@ def run(frequency: str, now: datetime | None = None, batch: int = BATCH) -> int:
                     subscription.sent_until,
                 )
                 if key not in found:
-                    found[key] = matching_items(*key, until=cutoff)
+                    found[key] = new.matching(*key)
                 ids, total = found[key]
                 if not ids:
                     continue
-                shape = (tuple(ids), total, subscription.language)
+                shape = (ids, total, subscription.language)
                 if shape not in rendered:
-                    rendered[shape] = render(ids, total, subscription.language)
+                    rendered[shape] = render(new, ids, total, subscription.language)
                 rows.append(personal(rendered[shape], subscription))
             OutgoingMessage.objects.bulk_create(rows, batch_size=500)
             Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).update(

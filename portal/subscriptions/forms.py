@@ -6,12 +6,15 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.visitors.forms import VisitorForm
+
 from .records import Frequency
 from .topics import kind_choices, known_terms, term_groups
 
 
-class ChoicesForm(forms.Form):
-    """Language, frequency, content types and one field of terms per tag kind."""
+class ChoicesForm(VisitorForm):
+    """Language, frequency, content types and one field of terms per tag kind;
+    with the visitor forms' limits, honeypot and error attributes."""
 
     language = forms.ChoiceField(label=_("Language of the messages"), choices=settings.LANGUAGES)
     frequency = forms.ChoiceField(
@@ -42,7 +45,7 @@ class ChoicesForm(forms.Form):
             self.term_fields.append(group.kind.param)
 
     def choice_fields(self):
-        return [self[name] for name in ("kinds", *self.term_fields)]
+        return [self[name] for name in ("frequency", "kinds", *self.term_fields)]
 
     def chosen_terms(self) -> list[int]:
         ids = [term for name in self.term_fields for term in self.cleaned_data.get(name, [])]
@@ -60,8 +63,6 @@ class ChoicesForm(forms.Form):
 
 class SubscribeForm(ChoicesForm):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
-    # A field people do not see: a form that fills it is a robot's.
-    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
     field_order = ["email", "language", "frequency", "kinds"]
 

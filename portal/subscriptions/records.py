@@ -54,3 +54,20 @@ class Subscription(models.Model):
     @property
     def confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+
+class UnconfirmedManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(confirmed_at__isnull=True)
+
+
+class UnconfirmedSubscription(Subscription):
+    """The requests never confirmed: what the visitor forms' retention
+    registry deletes after ``SUBSCRIPTION_CONFIRM_DAYS`` (``apps.py``)."""
+
+    objects = UnconfirmedManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("unconfirmed subscription")
+        verbose_name_plural = _("unconfirmed subscriptions")

@@ -2,14 +2,12 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
 from django_tasks import task
 
 from portal.core.jobs import periodic
 
 from . import digests
-from .records import Frequency, Subscription
-from .tokens import confirm_days
+from .records import Frequency
 
 
 @periodic(every=timedelta(minutes=1))
@@ -29,18 +27,3 @@ def send_daily_digests() -> None:
 @task()
 def send_weekly_digests() -> None:
     digests.run(Frequency.WEEKLY)
-
-
-def expire_unconfirmed() -> int:
-    """Delete the subscriptions never confirmed within the link's lifetime."""
-    cutoff = timezone.now() - timedelta(days=confirm_days())
-    deleted, _ = Subscription.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=cutoff
-    ).delete()
-    return deleted
-
-
-@periodic(every=timedelta(hours=6))
-@task()
-def purge_unconfirmed_subscriptions() -> None:
-    expire_unconfirmed()

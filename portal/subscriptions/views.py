@@ -1,10 +1,11 @@
 """The subscription endpoints (docs/subscriptions.md).
 
-None of them uses Django's CSRF cookie: the subscribe page stays cacheable
-(no cookie on GET), a subscription request only ever leads to a confirmation
-mail, and the other endpoints are authorized by the signed token in their
-address, not by anything the browser carries. One-click unsubscribe (RFC 8058)
-is a POST from the mail client without any cookie at all."""
+None of them uses Django's CSRF cookie, so that the subscribe page stays
+cacheable (no cookie on GET). The subscribe and manage forms carry the visitor
+forms' token instead (portal/visitors, docs/forms.md), checked by its
+middleware; confirm and unsubscribe are authorized by the signed token in
+their address alone: one-click unsubscribe (RFC 8058) is a POST from the mail
+client without any cookie or form token."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from portal.core.locales import active_language, locale_id_of
+from portal.visitors import tokens as form_tokens
+from portal.visitors.abuse import rate_limited, refused
 
-from . import guard, service, tokens
+from . import service, tokens
 from .forms import ManageForm, SubscribeForm
 
 
@@ -63,21 +66,25 @@ def subscribe_page(page: Page, request) -> HttpResponse:
     return page.apply_cache_policy(request, response)
 
 
-@csrf_exempt
+def _form_checked(request) -> HttpResponse | None:
+    """The foundation's form token (docs/forms.md) stands in for the CSRF
+    cookie: a post without a good one gets the foundation's 403."""
+    if getattr(request, "visitor_form_checked", False):
+        return None
+    return refused(request, 403, form_tokens.EXPIRED, heading=_("This form could not be sent"))
+
+
+@csrf_exempt  # the form token is checked instead (VisitorFormMiddleware)
 @require_http_methods(["POST"])
+@rate_limited("subscribe", rate="10/h")
 def subscribe(request) -> HttpResponse:
     language = active_language()
     page = _subscribe_page(language)
     context = {"page": page, "self": page}
-    if guard.over_limit(request, "subscribe"):
-        return _message(
-            request,
-            _("Too many requests"),
-            _("Too many requests came from your network. Please try again in an hour."),
-            status=429,
-        )
+    if refusal := _form_checked(request):
+        return refusal
     form = SubscribeForm(request.POST, reader_language=language)
-    if guard.is_robot(request.POST):
+    if form.is_bot:  # answered as if it had worked; nothing kept, nothing sent
         return _render(request, "subscriptions/subscribe_page.html", {**context, "sent": True})
     if not form.is_valid():
         return _render(
@@ -143,8 +150,9 @@ def confirm(request, token: str) -> HttpResponse:
     )
 
 
-@csrf_exempt
+@csrf_exempt  # the signed address and the form token are checked instead
 @require_http_methods(["GET", "HEAD", "POST"])
+@rate_limited("subscription-manage", rate="20/h")
 def manage(request, token: str) -> HttpResponse:
     claim = _claim(request, tokens.MANAGE, token)
     if isinstance(claim, HttpResponse):
@@ -158,13 +166,8 @@ def manage(request, token: str) -> HttpResponse:
         form = ManageForm(reader_language=language)
         form.initial_from(subscription)
         return _render(request, "subscriptions/manage.html", {**context, "form": form})
-    if guard.over_limit(request, "manage"):
-        return _message(
-            request,
-            _("Too many requests"),
-            _("Too many requests came from your network. Please try again in an hour."),
-            status=429,
-        )
+    if refusal := _form_checked(request):
+        return refusal
     form = ManageForm(request.POST, reader_language=language)
     if not form.is_valid():
         return _render(request, "subscriptions/manage.html", {**context, "form": form}, status=400)

@@ -32,9 +32,11 @@ class VisitorFormMiddleware:
                 tokens.token_is_good(request.POST.get(tokens.FIELD, ""))
                 and tokens.origin_is_ours(request)
             ):
+                # Rendered here: a response from a middleware is not rendered by
+                # the handler, and the middlewares above it read its content.
                 return abuse.refused(
                     request, 403, tokens.EXPIRED, heading=_("This form could not be sent")
-                )
+                ).render()
             request.visitor_form_checked = True
             request._dont_enforce_csrf_checks = True
         return self.get_response(request)

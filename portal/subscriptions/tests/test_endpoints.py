@@ -11,7 +11,8 @@ from django.contrib.auth.models import Group
 from portal.subscriptions import tokens
 from portal.subscriptions.models import Subscription
 from portal.subscriptions.records import Frequency
-from portal.subscriptions.tasks import expire_unconfirmed
+from portal.visitors.retention import RETENTION
+from portal.visitors.tokens import FIELD, form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +46,14 @@ def test_the_subscribe_page_is_a_cacheable_form_without_cookies(client):
 
 
 def test_invalid_posts_get_400_with_a_linked_summary_in_the_language(client):
-    response = client.post("/de/subscriptions/subscribe/", {"email": "not an address"})
+    response = client.post(
+        "/de/subscriptions/subscribe/", {"email": "not an address", FIELD: form_token()}
+    )
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'role="alert"' in html and 'href="#field-email"' in html
+    assert 'role="alert"' in html and 'href="#id_email"' in html
+    assert 'href="#id_frequency"' in html and '<fieldset class="form-field' in html
+    assert 'id="id_frequency"' in html
     assert "Es gibt ein Problem" in html
     assert not Subscription.objects.exists()
 
@@ -56,18 +61,30 @@ def test_invalid_posts_get_400_with_a_linked_summary_in_the_language(client):
 def test_the_honeypot_is_answered_like_a_person_and_nothing_is_kept(client):
     response = client.post(
         "/en/subscriptions/subscribe/",
-        {"email": "bot@example.org", "language": "en", "frequency": "daily", "website": "x"},
+        {
+            "email": "bot@example.org",
+            "language": "en",
+            "frequency": "daily",
+            "website": "x",
+            FIELD: form_token(),
+        },
     )
     assert response.status_code == 200
     assert not Subscription.objects.exists()
 
 
+def test_posts_without_the_form_token_are_refused_in_the_language(client):
+    response = client.post("/it/subscriptions/subscribe/", {"email": "a@example.org"})
+    assert response.status_code == 403
+    assert "Questo modulo è scaduto" in response.content.decode()
+    assert not Subscription.objects.exists()
+
+
 def test_posts_over_the_rate_limit_get_429(client, settings):
-    settings.SUBSCRIPTION_POSTS_PER_HOUR = 2
-    codes = [client.post("/it/subscriptions/subscribe/", {}).status_code for _ in range(3)]
+    settings.VISITOR_RATE_LIMITS = {"subscribe": "2/h"}
+    data = {FIELD: form_token()}
+    codes = [client.post("/it/subscriptions/subscribe/", data).status_code for _ in range(3)]
     assert codes == [400, 400, 429]
-    response = client.post("/it/subscriptions/subscribe/", {})
-    assert "Troppe richieste" in response.content.decode()
 
 
 def fuzz_values(rng):
@@ -90,7 +107,7 @@ def fuzz_values(rng):
 
 
 def test_fuzzed_posts_never_get_a_5xx(client, subscription, settings):
-    settings.SUBSCRIPTION_POSTS_PER_HOUR = 10_000
+    settings.VISITOR_RATE_LIMITS_ENABLED = False
     rng = random.Random(14)
     manage = tokens.make(tokens.MANAGE, subscription)
     confirm = tokens.make(tokens.CONFIRM, subscription)
@@ -109,11 +126,13 @@ def test_fuzzed_posts_never_get_a_5xx(client, subscription, settings):
         data = {}
         for name in rng.sample(fields, rng.randint(0, len(fields))):
             data[name] = [fuzz_values(rng) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.7:
+            data[FIELD] = form_token() if rng.random() < 0.8 else fuzz_values(rng)
         response = client.post(rng.choice(paths), data)
         assert response.status_code < 500, (data, response.status_code)
         statuses.add(response.status_code)
         if response.status_code >= 400:
-            assert b'class="lead"' in response.content or b'role="alert"' in response.content
+            assert b"<h1" in response.content  # a page with a message, not a bare error
     assert 400 in statuses
 
 
@@ -144,6 +163,7 @@ def test_manage_changes_choices_and_a_new_key_revokes_links(client, subscription
     response = client.post(
         f"/en/subscriptions/manage/{token}/",
         {
+            FIELD: form_token(),
             "language": "it",
             "frequency": "daily",
             "kinds": ["news", "events"],
@@ -176,7 +196,7 @@ def test_unconfirmed_subscriptions_expire(subscription):
     old = Subscription.objects.create(email="old@example.org", language="en")
     Subscription.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
     Subscription.objects.create(email="new@example.org", language="en")
-    assert expire_unconfirmed() == 1
+    assert RETENTION["subscriptions-unconfirmed"].purge() == 1
     assert set(Subscription.objects.values_list("email", flat=True)) == {
         "reader@example.org",
         "new@example.org",

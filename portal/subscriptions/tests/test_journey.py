@@ -11,6 +11,7 @@ from portal.mail.tasks import send_due_mail
 from portal.subscriptions import digests
 from portal.subscriptions.models import Subscription
 from portal.subscriptions.tasks import send_immediate_digests
+from portal.visitors.tokens import FIELD, form_token
 
 from .conftest import links_in
 
@@ -32,6 +33,7 @@ def subscribe(client, terms, email="lecteur@example.org", language="fr", frequen
             "kinds": ["publications"],
             "field_of_work": [terms["policing"].pk],
             "website": "",
+            FIELD: form_token(),
         },
     )
 
@@ -154,13 +156,23 @@ def test_subscribing_again_reveals_nothing_and_mails_the_owner(
     with django_capture_on_commit_callbacks(execute=True):
         again = client.post(
             "/fr/subscriptions/subscribe/",
-            {"email": "LECTEUR@example.org", "language": "en", "frequency": "weekly"},
+            {
+                "email": "LECTEUR@example.org",
+                "language": "en",
+                "frequency": "weekly",
+                FIELD: form_token(),
+            },
         )
     new = Client()
     with django_capture_on_commit_callbacks(execute=True):
         fresh = new.post(
             "/fr/subscriptions/subscribe/",
-            {"email": "nouveau@example.org", "language": "en", "frequency": "weekly"},
+            {
+                "email": "nouveau@example.org",
+                "language": "en",
+                "frequency": "weekly",
+                FIELD: form_token(),
+            },
         )
     assert again.status_code == fresh.status_code == 200
     assert again.content.decode() == fresh.content.decode()
