@@ -51,7 +51,7 @@ def test_subscribe_form_with_and_without_javascript(open_page, site, javascript)
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
-    assert summary.locator("a[href='#field-email']").count() == 1
+    assert summary.locator("a[href='#id_email']").count() == 1
     assert violations(page) == []
 
     page.fill("#id_email", address)
