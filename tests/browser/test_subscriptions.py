@@ -55,7 +55,7 @@ def test_subscribe_form_with_and_without_javascript(open_page, site, javascript)
     assert violations(page) == []
 
     page.fill("#id_email", address)
-    page.locator("#field-field_of_work input[type=checkbox]").first.check()
+    page.locator("#id_field_of_work input[type=checkbox]").first.check()
     page.check("input[name=frequency][value=daily]")
     page.click("form.subscription-form button[type=submit]")
     assert page.locator("text=Check your inbox").is_visible()
