@@ -35,6 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include("portal.feedback.urls")),
+    path("subscriptions/", include("portal.subscriptions.urls")),
     path("", include(translation_urls)),
     prefix_default_language=True,
 )

@@ -109,7 +109,14 @@ def central_roles() -> tuple[CentralRole, ...]:
             page_actions=("add", "change", "publish", "lock", "unlock"),
             collection_permissions=SECTION_COLLECTION_PERMISSIONS,
         ),
-        CentralRole(SITE_MANAGERS, model_permissions=_model_permissions(SITE_WIDE_MODELS)),
+        CentralRole(
+            SITE_MANAGERS,
+            model_permissions=(
+                *_model_permissions(SITE_WIDE_MODELS),
+                # Counts of subscribers per topic and language, never their addresses.
+                "subscriptions.view_subscription_counts",
+            ),
+        ),
         CentralRole(
             RECORDS_MANAGERS,
             page_scope="publications",

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "portal.visitors",
     "portal.confidential",
     "portal.feedback",
+    "portal.subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -305,6 +306,13 @@ MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
 MAIL_RETRY_SECONDS = int(env("MAIL_RETRY_SECONDS", "60"))
 MAIL_RETRY_MAX_SECONDS = int(env("MAIL_RETRY_MAX_SECONDS", "3600"))
 MAIL_KEPT_DAYS = int(env("MAIL_KEPT_DAYS", "30"))
+
+# Subscriptions (docs/subscriptions.md): how long a confirmation link works
+# (unconfirmed subscriptions are deleted after it), and how long after its
+# publication an item waits for the next digest run (so that a publication
+# committing during a run is not skipped). Rate limits: VISITOR_RATE_LIMITS.
+SUBSCRIPTION_CONFIRM_DAYS = int(env("SUBSCRIPTION_CONFIRM_DAYS", "7"))
+SUBSCRIPTION_SETTLE_SECONDS = int(env("SUBSCRIPTION_SETTLE_SECONDS", "60"))
 # Staff password resets carry a sign-in link: their content is hidden in the outbox report.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.mail.password_reset.PasswordResetForm"
 
@@ -610,6 +618,7 @@ FEEDBACK_DEFAULT_INBOX = env("FEEDBACK_DEFAULT_INBOX", "webmaster@localhost")
 CONFIDENTIAL_REPORTS_PUBLIC_KEY = env("CONFIDENTIAL_REPORTS_PUBLIC_KEY", "")
 CONFIDENTIAL_REPORTS_PRIVATE_KEY_FILE = env("CONFIDENTIAL_REPORTS_PRIVATE_KEY_FILE", "")
 CONFIDENTIAL_CASES_KEPT_DAYS = int(env("CONFIDENTIAL_CASES_KEPT_DAYS", str(5 * 365)))
+
 
 # Logs (portal/settings/logs.py): JSON lines with a request id in production,
 # readable lines in development. No visitor's address or user agent is logged.

@@ -16,6 +16,7 @@ from portal.countries.models import CountryIndexPage
 from portal.feedback.models import FeedbackPage, FeedbackTopic, PrivacyNoticePage
 from portal.home.models import HomePage
 from portal.listings.models import ListingPage
+from portal.subscriptions.models import SubscribePage
 
 from . import schema
 from .streamdata import home_fields, prose
@@ -71,6 +72,14 @@ def load_tree_node(loader: Loader, parent: Page, node: schema.TreeNode) -> None:
         page = loader.upsert(
             parent,
             CountryIndexPage,
+            node.title,
+            node.slug,
+            {"summary": node.summary, "body": prose(node.body)},
+        )
+    elif node.type == "subscribe":
+        page = loader.upsert(
+            parent,
+            SubscribePage,
             node.title,
             node.slug,
             {"summary": node.summary, "body": prose(node.body)},

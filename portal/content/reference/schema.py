@@ -77,7 +77,7 @@ class HomeEntry(HomeText):
 
 
 class TreeNode(PageEntry):
-    type: Literal["standard", "listing", "countries", "report", "feedback", "privacy"] = "standard"
+    type: Literal["standard", "listing", "countries", "report", "feedback", "privacy", "subscribe"] = "standard"
     listing: Literal["news", "stories", "events", "publications", "projects"] | None = None
     children: list["TreeNode"] = []
 

@@ -1,0 +1,68 @@
+"""The subscribe form in a real browser, with and without JavaScript: axe
+finds nothing on the form, on its error summary (which takes the focus) or
+on the answer; the confirmation mail reaches the transport through the
+worker, and its link confirms the subscription (docs/subscriptions.md)."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CONFIRM = re.compile(r"http://127\.0\.0\.1:\d+(/en/subscriptions/confirm/[^/\s]+/)")
+
+
+def violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:4]}"
+        for v in results.response["violations"]
+    ]
+
+
+def confirmation_link(site, address):
+    folder = Path(site.env["EMAIL_FILE_PATH"])
+    deadline = time.monotonic() + 60
+    while True:
+        for written in folder.glob("*.log") if folder.exists() else []:
+            text = written.read_text()
+            if f"To: {address}" in text and (match := CONFIRM.search(text)):
+                return match.group(1)
+        assert time.monotonic() < deadline, "no confirmation mail"
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_subscribe_form_with_and_without_javascript(open_page, site, javascript):
+    page = open_page(javascript=javascript)
+    address = f"browser-{'js' if javascript else 'nojs'}@example.org"
+    response = page.goto(site.url + "/en/subscribe/")
+    assert response.status == 200
+    assert "set-cookie" not in response.headers
+    assert violations(page) == []
+
+    # An address that is no address: a 400, its summary focused and linked.
+    page.fill("#id_email", "not an address")
+    page.click("form.subscription-form button[type=submit]")
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert summary.locator("a[href='#id_email']").count() == 1
+    assert violations(page) == []
+
+    page.fill("#id_email", address)
+    page.locator("#id_field_of_work input[type=checkbox]").first.check()
+    page.check("input[name=frequency][value=daily]")
+    page.click("form.subscription-form button[type=submit]")
+    assert page.locator("text=Check your inbox").is_visible()
+    assert violations(page) == []
+
+    page.goto(site.url + confirmation_link(site, address))
+    assert violations(page) == []
+    page.click("main button[type=submit]")
+    assert page.locator("h1", has_text="Your subscription is confirmed").is_visible()
+    assert violations(page) == []
