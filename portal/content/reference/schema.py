@@ -77,7 +77,9 @@ class HomeEntry(HomeText):
 
 
 class TreeNode(PageEntry):
-    type: Literal["standard", "listing", "countries", "report", "feedback", "privacy", "subscribe"] = "standard"
+    type: Literal[
+        "standard", "listing", "countries", "report", "feedback", "privacy", "subscribe"
+    ] = "standard"
     listing: Literal["news", "stories", "events", "publications", "projects"] | None = None
     children: list["TreeNode"] = []
 
