@@ -12,6 +12,7 @@ from django_tasks import default_task_backend, task
 from wagtail.models import Page
 
 from portal.core.jobs import PERIODIC_JOBS, periodic
+from portal.core.jobs.inline import tasks_inline
 from portal.core.jobs.models import PeriodicJobState
 from portal.core.jobs.scheduler import HEARTBEAT_STALE_AFTER, beat, enqueue_due, worker_alive
 from portal.core.models import StandardPage
@@ -129,3 +130,12 @@ def test_scheduled_publishing_runs_as_a_task(db):
     publish_scheduled.call()
     page.refresh_from_db()
     assert page.live
+
+
+def test_a_bulk_command_runs_its_tasks_inline_and_queues_nothing(queue):
+    page = StandardPage.objects.live().first()
+    with tasks_inline():
+        page.save()
+    assert queue.results == [], "a bulk load leaves nothing in front of the worker"
+    page.save()
+    assert "wagtail.tasks.update_reference_index_task" in enqueued(queue)

@@ -4,6 +4,7 @@ scale (see ``portal.content.generator`` and docs/generate-content.md)."""
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.content.generator import Generator, GeneratorError
+from portal.core.jobs.inline import tasks_inline
 
 
 def positive(value: str) -> int:
@@ -59,7 +60,8 @@ class Command(BaseCommand):
             progress=verbosity > 0,
         )
         try:
-            summary = generator.remove() if remove else generator.generate(items)
+            with tasks_inline():
+                summary = generator.remove() if remove else generator.generate(items)
         except GeneratorError as exc:
             raise CommandError(str(exc)) from exc
         if verbosity > 0:

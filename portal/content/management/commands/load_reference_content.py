@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.content.reference.loader import Loader
 from portal.content.reference.reading import ReferenceContentError
+from portal.core.jobs.inline import tasks_inline
 from portal.core.site_url import InvalidSiteURL
 from portal.core.sites import SiteSyncError
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, **options):
         try:
-            stats = Loader(directory).run()
+            with tasks_inline():
+                stats = Loader(directory).run()
         except (ReferenceContentError, InvalidSiteURL, SiteSyncError) as exc:
             raise CommandError(f"Reference content not loaded. {exc}") from exc
         # The editorial groups follow the structures just loaded.
