@@ -48,6 +48,7 @@ def test_subscribe_form_with_and_without_javascript(open_page, site, javascript)
     # An address that is no address: a 400, its summary focused and linked.
     page.fill("#id_email", "not an address")
     page.click("form.subscription-form button[type=submit]")
+    page.wait_for_load_state()
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
@@ -58,11 +59,14 @@ def test_subscribe_form_with_and_without_javascript(open_page, site, javascript)
     page.locator("#id_field_of_work input[type=checkbox]").first.check()
     page.check("input[name=frequency][value=daily]")
     page.click("form.subscription-form button[type=submit]")
-    assert page.locator("text=Check your inbox").is_visible()
+    page.wait_for_load_state()
+    answer = page.locator("h2", has_text="Check your inbox")
+    assert answer.count() == 1, page.locator("main").inner_text()[:2000]
     assert violations(page) == []
 
     page.goto(site.url + confirmation_link(site, address))
     assert violations(page) == []
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert page.locator("h1", has_text="Your subscription is confirmed").is_visible()
     assert violations(page) == []
