@@ -29,7 +29,8 @@ class HomePage(BasePage):
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
     # The top level: sections of prose, the listings, the countries' index, and the
-    # visitor forms' pages (feedback; one report of wrongdoing and one privacy notice).
+    # visitor forms' pages (feedback; one report of wrongdoing, one privacy notice and
+    # one subscribe page).
     subpage_types = [
         "core.StandardPage",
         "listings.ListingPage",
@@ -37,6 +38,7 @@ class HomePage(BasePage):
         "feedback.FeedbackPage",
         "confidential.ConfidentialReportPage",
         "feedback.PrivacyNoticePage",
+        "subscriptions.SubscribePage",
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -17,7 +17,9 @@ class SubscribePage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("subscription page")

@@ -29,7 +29,10 @@ from .forms import ManageForm, SubscribeForm
 
 def _private(response: HttpResponse) -> HttpResponse:
     add_never_cache_headers(response)
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # Signed links must not leak to other sites; "no-referrer" would also make
+    # browsers send "Origin: null" with the page's own forms, which the form
+    # token's check refuses (portal/visitors/tokens.py).
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 

@@ -21,6 +21,7 @@ from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
 from portal.publications.models import PublicationPage
 from portal.structures.models import LeadershipPostPage, StructurePage
+from portal.subscriptions.models import SubscribePage
 from portal.topics.models import FieldOfWorkPage
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,8 @@ SECTION_TYPES = {
     FeedbackPage,
 }
 EXPECTED = {
-    # The countries' index, the report of wrongdoing and the privacy notice exist
-    # already and are one per home page.
+    # The countries' index, the report of wrongdoing, the privacy notice and the
+    # subscribe page exist already and are one per home page.
     HomePage: {StandardPage, ListingPage, FeedbackPage},
     StandardPage: SECTION_TYPES,
     StructurePage: {StructurePage, StandardPage, ListingPage, FeedbackPage},
@@ -53,6 +54,7 @@ EXPECTED = {
     FeedbackPage: set(),
     ConfidentialReportPage: set(),
     PrivacyNoticePage: set(),
+    SubscribePage: set(),
 }
 
 
