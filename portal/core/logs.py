@@ -6,11 +6,13 @@ A request to one of ``UNLOGGED_PATHS`` (the report of wrongdoing) leaves no
 line at all below ERROR: the request is marked in the log context
 (``unlogged``, cleared by django-structlog when the request ends) and ``UnloggedRequestFilter``, on the log handler, drops every
 record written while it is (the request's own lines and any other logger's).
-An error is still written, without address or user agent, which no line has."""
+An error is still written, without address or user agent, which no line has.
+``sentry_before_send`` holds Sentry to the same rule."""
 
 import logging
 import re
 import time
+from urllib.parse import urlsplit
 
 import structlog
 from django.conf import settings
@@ -40,6 +42,23 @@ def _finished(request, logger, response, log_kwargs, **kwargs) -> None:
     started = getattr(request, "_log_started", None)
     if started is not None:
         log_kwargs["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
+
+
+def sentry_before_send(event: dict, hint: dict) -> dict | None:
+    """What goes to Sentry (``SENTRY_DSN``, portal/settings/production.py): nothing
+    from a request to one of ``UNLOGGED_PATHS`` (its frames could hold the report
+    being sealed), and from any other request no user agent and no address."""
+    request = event.get("request") or {}
+    path = urlsplit(request.get("url") or "").path
+    if any(pattern.match(path) for pattern in _unlogged_patterns()):
+        return None
+    headers = request.get("headers")
+    if isinstance(headers, dict):
+        for name in list(headers):
+            if name.lower() in ("user-agent", "x-forwarded-for", "x-real-ip", "referer"):
+                del headers[name]
+    request.pop("env", None)  # REMOTE_ADDR
+    return event
 
 
 def connect() -> None:

@@ -42,9 +42,17 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 if env("SENTRY_DSN"):
     import sentry_sdk
 
+    def _before_send(event, hint):
+        from portal.core.logs import sentry_before_send  # the apps load after settings
+
+        return sentry_before_send(event, hint)
+
     sentry_sdk.init(
         dsn=env("SENTRY_DSN"),
         environment=env("SENTRY_ENVIRONMENT", "production"),
         traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
         send_default_pii=False,
+        # Visitors' form posts (addresses, reports) never leave the site.
+        max_request_body_size="never",
+        before_send=_before_send,
     )

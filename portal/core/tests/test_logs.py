@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
+from portal.core.logs import sentry_before_send
 from portal.settings import logs
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +65,31 @@ def test_pages_from_the_page_cache_are_logged_too(client, home, json_lines, sett
     lines = finished(json_lines())
     assert [line["code"] for line in lines] == [200, 200]
     assert len({line["request_id"] for line in lines}) == 2
+
+
+def sentry_event(url: str) -> dict:
+    return {
+        "exception": {"values": [{"type": "ValueError"}]},
+        "request": {
+            "url": url,
+            "method": "POST",
+            "headers": {
+                "User-Agent": "Mozilla/5.0",
+                "Referer": "https://x.example/",
+                "Accept": "*/*",
+            },
+            "env": {"REMOTE_ADDR": "203.0.113.7"},
+        },
+    }
+
+
+def test_sentry_gets_nothing_from_the_report_of_wrongdoing():
+    event = sentry_event("https://www.example.org/fr/report-wrongdoing/")
+    assert sentry_before_send(event, {}) is None
+
+
+def test_sentry_gets_no_address_nor_user_agent_from_other_requests():
+    event = sentry_before_send(sentry_event("https://www.example.org/en/feedback/"), {})
+    assert event["request"]["headers"] == {"Accept": "*/*"}
+    assert "env" not in event["request"]
+    assert "203.0.113.7" not in repr(event) and "Mozilla" not in repr(event)
