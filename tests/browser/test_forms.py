@@ -10,7 +10,12 @@ from .test_accessibility import violations
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["en", "fr", "de", "it", "ru", "es"]
-FORMS = ["/en/feedback/", "/en/report-wrongdoing/", "/en/report-wrongdoing/case/"]
+FORMS = [
+    "/en/feedback/",
+    "/en/subscribe/",
+    "/en/report-wrongdoing/",
+    "/en/report-wrongdoing/case/",
+]
 
 
 def in_language(page, site_url, path, language):
