@@ -1,4 +1,7 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from portal.visitors.forms import VisitorForm
@@ -23,4 +26,8 @@ class FeedbackForm(VisitorForm):
     def __init__(self, *args, topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.topics = {topic.pk: topic for topic in topics}
-        self.fields["topic"].choices = [(topic.pk, topic.label) for topic in topics]
+        # Topics are written once, on the English page: in another language
+        # their labels say that they are not translated (docs/languages.md).
+        english = (get_language() or settings.LANGUAGE_CODE).split("-")[0] == "en"
+        mark = "" if english else " " + gettext_now("(not yet translated)")
+        self.fields["topic"].choices = [(topic.pk, f"{topic.label}{mark}") for topic in topics]

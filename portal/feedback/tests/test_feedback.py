@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from wagtail.models import Locale
 
 from portal.feedback.models import FeedbackPage, FeedbackSubmission, FeedbackTopic
 from portal.mail.tasks import send_due_mail
@@ -125,3 +126,12 @@ def test_submissions_are_listed_for_the_sections_groups_only(
         assert page.status_code == 200
         assert ("FEEDBACK-BODY" in page.content.decode()) is sees
     assert "FEEDBACK-BODY" in admin_client.get("/admin/feedback-messages/").content.decode()
+
+
+@pytest.mark.django_db
+def test_topics_written_in_english_say_so_in_other_languages(client):
+    english = FeedbackPage.objects.get(url_path__endswith="/feedback/", locale__language_code="en")
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    label = english.topics.first().label
+    assert f">{label}</option>" in client.get(english.url).content.decode()
+    assert f">{label} (non traduit)</option>" in client.get(french.url).content.decode()
