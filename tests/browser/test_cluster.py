@@ -14,7 +14,6 @@ import contextlib
 import os
 import secrets
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +21,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import boto3
 import psycopg
 import pytest
 
@@ -35,6 +33,7 @@ from portal.core.tests.servers import (
     manage_command,
     port_answers,
     running,
+    s3_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -160,23 +159,6 @@ def redis_server():
         yield f"redis://127.0.0.1:{port}/0"
 
 
-@contextlib.contextmanager
-def s3_server():
-    port = free_port()
-    moto = Path(sys.executable).with_name("moto_server")
-    with running([str(moto), "-H", "127.0.0.1", "-p", str(port)], lambda: port_answers(port)):
-        endpoint = f"http://127.0.0.1:{port}"
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-        client.create_bucket(Bucket=BUCKET)
-        yield endpoint, client
-
-
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cluster")
@@ -184,7 +166,7 @@ def cluster(tmp_path_factory):
     with contextlib.ExitStack() as stack:
         database_url = stack.enter_context(database())
         redis_url = stack.enter_context(redis_server())
-        endpoint, s3 = stack.enter_context(s3_server())
+        endpoint, s3 = stack.enter_context(s3_server(BUCKET))
         proxy = stack.enter_context(
             nginx(tmp / "nginx", [f"127.0.0.1:{port}" for port in ports], purge_log=True)
         )

@@ -81,3 +81,24 @@ def running(
             process.wait()
         if output:
             sink.close()
+
+
+@contextlib.contextmanager
+def s3_server(bucket: str) -> Iterator[tuple[str, object]]:
+    """An S3-compatible server (moto in server mode) with ``bucket`` made:
+    yields its endpoint and a boto3 client (credentials ``testing``)."""
+    import boto3
+
+    port = free_port()
+    moto = Path(sys.executable).with_name("moto_server")
+    with running([str(moto), "-H", "127.0.0.1", "-p", str(port)], lambda: port_answers(port)):
+        endpoint = f"http://127.0.0.1:{port}"
+        client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        client.create_bucket(Bucket=bucket)
+        yield endpoint, client

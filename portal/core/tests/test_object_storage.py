@@ -14,7 +14,6 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import boto3
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -25,7 +24,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image, Rendition
 from wagtail.models import Collection, CollectionViewRestriction
 
-from portal.core.tests.servers import free_port, port_answers, running
+from portal.core.tests.servers import s3_server
 
 pytestmark = pytest.mark.django_db
 
@@ -46,18 +45,7 @@ CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    port = free_port()
-    moto = Path(sys.executable).with_name("moto_server")
-    with running([str(moto), "-H", "127.0.0.1", "-p", str(port)], lambda: port_answers(port)):
-        endpoint = f"http://127.0.0.1:{port}"
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-        client.create_bucket(Bucket=BUCKET)
+    with s3_server(BUCKET) as (endpoint, client):
         # The bucket policy of docs/operations.md: renditions are public, the rest private.
         client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_RENDITIONS))
         yield endpoint, client
