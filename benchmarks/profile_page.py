@@ -33,6 +33,9 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--queries", action="store_true", help="print the SQL of one request")
+    parser.add_argument(
+        "--callees", metavar="PATTERN", help="also print what the functions matching PATTERN call"
+    )
     args = parser.parse_args()
 
     import django
@@ -62,7 +65,10 @@ def main() -> None:
     for _ in range(args.repeat):
         client.get(address())
     profile.disable()
-    pstats.Stats(profile).sort_stats(args.sort).print_stats(args.limit)
+    stats = pstats.Stats(profile).sort_stats(args.sort)
+    stats.print_stats(args.limit)
+    if args.callees:
+        stats.print_callees(args.callees)
 
 
 def _words(client) -> list[str]:

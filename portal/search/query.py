@@ -9,18 +9,20 @@ promotions. Caching, pagination and what a results page shows are the
 service's business (``service.py``).
 """
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
@@ -286,11 +288,16 @@ class SiteSearch:
         counts = self.counts()
         selected = self.selected_params()
 
+        others = {}  # per facet: the other choices, encoded once for all its options
+
         def url(param, value):
-            params = {k: v for k, v in selected.items() if k != param}
-            if value is not None:
-                params[param] = value
-            return f"{base_url}?{urlencode(params)}"
+            if param not in others:
+                others[param] = urlencode({k: v for k, v in selected.items() if k != param})
+            rest = others[param]
+            if value is None:
+                return f"{base_url}?{rest}"
+            choice = f"{quote_plus(str(param))}={quote_plus(str(value))}"
+            return f"{base_url}?{rest}&{choice}" if rest else f"{base_url}?{choice}"
 
         def facet(param, label, options):
             current = selected.get(param)
@@ -384,7 +391,29 @@ class SiteSearch:
         not recorded. Rows older than ``WAGTAILSEARCH_HITS_MAX_AGE`` days go
         with ``manage.py searchpromotions_garbage_collect`` (docs/search.md)."""
         if self.query and len(self.query) <= MAX_QUERY_LENGTH and self.query.isprintable():
-            Query.get(self.query).add_hit()
+            count_hit(self.query)
+
+
+def count_hit(text: str, day: datetime.date | None = None) -> None:
+    """Add one to today's count of a query in Wagtail's tables (what
+    ``Query.get(text).add_hit()`` does), in two statements that never read:
+    the query row inserted unless it exists, then the day's count inserted
+    or incremented in place. Concurrent searches for the same words each
+    count, where a read-then-write could lose one or fail on the unique key."""
+    queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
+    normalised = normalise_query_string(text)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608 - table names
+            "ON CONFLICT (query_string) DO NOTHING",
+            [normalised],
+        )
+        cursor.execute(
+            f"INSERT INTO {hits} (query_id, date, hits) "  # noqa: S608 - table names
+            f"SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
+            [day or timezone.now().date(), normalised],
+        )
 
 
 def _promoted_queries() -> set[str]:

@@ -192,8 +192,11 @@ def term_titles(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:
     title, else the source page's), for the terms that have a live page.
     No query when the titles of their kinds are cached (``all_term_titles``)."""
     titles: dict[int, str] = {}
+    by_kind: dict[str, dict[int, str]] = {}
     for term in terms:
-        title = all_term_titles(term.kind, locale_id).get(term.pk)
+        if term.kind not in by_kind:  # one cache read per kind, not per term
+            by_kind[term.kind] = all_term_titles(term.kind, locale_id)
+        title = by_kind[term.kind].get(term.pk)
         if title is not None:
             titles[term.pk] = title
     return titles

@@ -35,3 +35,13 @@ def test_old_counts_and_their_queries_expire(client, page_at, settings):
     QueryDailyHits.objects.update(date=old)
     call_command("searchpromotions_garbage_collect", stdout=io.StringIO())
     assert list(Query.objects.values_list("query_string", flat=True)) == ["history"]
+
+
+def test_hits_are_added_to_the_days_count_in_place(client):
+    for _ in range(3):
+        client.get("/en/search/", {"q": "Policing"})
+    Query.get("policing").add_hit(date=timezone.now().date() - datetime.timedelta(days=1))
+    client.get("/en/search/", {"q": "policing "})
+    query = Query.objects.get(query_string="policing")
+    assert Query.objects.count() == 1
+    assert sorted(query.daily_hits.values_list("hits", flat=True)) == [1, 4]
