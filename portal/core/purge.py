@@ -7,7 +7,7 @@ whose content shows the page: the page itself, its ancestors up to the home
 page (its listing, the section, the home page's latest items), the pages that
 ``BasePage.pages_showing_this()`` names (a news item's field-of-work,
 country and structure pages) and each one's ``get_cached_paths()`` (a
-listing's feeds). Wagtail's task turns each address into one per language
+listing's feeds); after a move, the page's old address and its old parent's. Wagtail's task turns each address into one per language
 (``WAGTAILFRONTENDCACHE_LANGUAGES``); the purge runs in the task worker, once
 the publication has committed. Anything else (menus, other pages' counts) is
 renewed by the proxy's two-second micro-cache. Off unless
@@ -66,8 +66,26 @@ def _page_addresses(page: Page) -> list[str]:
     return [url + path.lstrip("/") for path in page.get_cached_paths()]
 
 
-def addresses_showing(page: Page, *, also: tuple[Page, ...] = ()) -> list[str]:
-    """The full addresses of ``page`` and of every page that shows it, once each."""
+def _address_before_move(page: Page, url_path_before: str) -> str | None:
+    """The full address ``page`` had before it moved from ``url_path_before``
+    (Wagtail's tree path), when it stays under the same site root."""
+    url, after = page.get_full_url(), page.url_path
+    common = 0  # the site root's part of the tree paths, shared by both
+    for old, new in zip(url_path_before.split("/"), after.split("/"), strict=False):
+        if old != new:
+            break
+        common += len(old) + 1
+    below_after, below_before = after[common:], url_path_before[common:]
+    if url is None or not below_after or not url.endswith(below_after):
+        return None
+    return url[: len(url) - len(below_after)] + below_before
+
+
+def addresses_showing(
+    page: Page, *, also: tuple[Page, ...] = (), url_path_before: str | None = None
+) -> list[str]:
+    """The full addresses of ``page`` and of every page that shows it, once each;
+    after a move (``url_path_before``), its old address too."""
     page = page.specific
     pages: list[Page] = [page, *also]
     for start in (page, *also):
@@ -76,6 +94,10 @@ def addresses_showing(page: Page, *, also: tuple[Page, ...] = ()) -> list[str]:
     if showing is not None:
         pages.extend(showing())
     addresses: list[str] = []
+    if url_path_before and url_path_before != page.url_path:
+        old = _address_before_move(page, url_path_before)
+        if old is not None:
+            addresses.append(old)
     for each in pages:
         for address in _page_addresses(each):
             if address not in addresses:
@@ -83,11 +105,13 @@ def addresses_showing(page: Page, *, also: tuple[Page, ...] = ()) -> list[str]:
     return addresses
 
 
-def purge_showing(page: Page, *, also: tuple[Page, ...] = ()) -> None:
+def purge_showing(
+    page: Page, *, also: tuple[Page, ...] = (), url_path_before: str | None = None
+) -> None:
     """Purge, once the transaction commits, every address that shows ``page``."""
     if not enabled():
         return
-    addresses = addresses_showing(page, also=also)
+    addresses = addresses_showing(page, also=also, url_path_before=url_path_before)
     transaction.on_commit(lambda: purge_urls_from_cache(addresses))
 
 
@@ -97,7 +121,11 @@ def _published(sender: type, instance: Page, **kwargs: Any) -> None:
 
 def _moved(sender: type, instance: Page, **kwargs: Any) -> None:
     before = kwargs.get("parent_page_before")
-    purge_showing(instance, also=(before,) if before is not None else ())
+    purge_showing(
+        instance,
+        also=(before,) if before is not None else (),
+        url_path_before=kwargs.get("url_path_before"),
+    )
 
 
 def connect() -> None:

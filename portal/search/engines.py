@@ -16,6 +16,8 @@ at ``RECENT`` for a broad query, and says so under "cap"), and both answer
 strings).
 """
 
+import functools
+
 from django.apps import apps
 from django.db import connection
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, When
@@ -393,10 +395,12 @@ def _with_files_in(language: str) -> Q:
     return condition
 
 
+@functools.cache
 def _hidden_documents() -> Exists | None:
     """Pages hidden by their model's ``SearchDocuments.hidden`` (restricted
     documents: indexed for the admin's search, never shown), as an anti-join
-    probed once per match, whatever their number; None when none are."""
+    probed once per match, whatever their number; None when none are. Built
+    once per process: it names no data, and a query using it resolves a copy."""
     condition = None
     for declared in document_models():
         hidden = declared.hidden_pages()

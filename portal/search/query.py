@@ -27,6 +27,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.core.cache import cached_by_content_version
+from portal.core.locales import locale_id_of
 from portal.core.params import bounded_int
 from portal.listings.query import FacetResult as Facet
 from portal.listings.query import Option
@@ -129,7 +130,7 @@ class SiteSearch:
         self.params = params
         self.language = language or (locale.language_code if locale else get_language())
         # No Locale row: nothing is published in that language yet.
-        self.locale = locale or Locale.objects.filter(language_code=self.language).first()
+        self.locale = locale or _locale(self.language)
         self.errors = []
         self.notices = []
         self.filters = {}
@@ -414,6 +415,15 @@ def count_hit(text: str, day: datetime.date | None = None) -> None:
             f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
             [day or timezone.now().date(), normalised],
         )
+
+
+def _locale(language: str) -> Locale | None:
+    """The Locale of ``language``, known without a query once the process has
+    read the locales (``core.locales``); looked up when it is not known."""
+    locale_id = locale_id_of(language)
+    if locale_id is not None:
+        return Locale(pk=locale_id, language_code=language)
+    return Locale.objects.filter(language_code=language).first()
 
 
 def _promoted_queries() -> set[str]:

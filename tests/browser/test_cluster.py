@@ -1,8 +1,8 @@
 """Several app servers proven together (docs/operations.md, "Several app
 servers"): a PostgreSQL database of its own, Redis, an S3 server (moto), two
 gunicorn instances with the production settings behind Debian's nginx with the
-deploy/ configuration, and the task worker, all started here and stopped at
-the end. A news item published through app server A shows through nginx within
+deploy/ configuration, and the task worker on RQ's Redis queue, all started
+here and stopped at the end. A news item published through app server A shows through nginx within
 two seconds on every page that lists it, and the proxy was purged for them; a
 page scheduled a few seconds ahead goes live through the worker; an uploaded
 document lands in the bucket and is served through nginx.
@@ -179,8 +179,10 @@ def cluster(tmp_path_factory):
             "SECURE_SSL_REDIRECT": "false",  # TLS is the hosts' part (deploy/nginx/portal.conf)
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
-            # The database queue: every app server and worker reaches it (docs/tasks.md).
-            "TASK_QUEUE": "database",
+            # The production queue: RQ on a Redis database of its own, which every
+            # app server and the worker reach (docs/tasks.md).
+            "TASK_QUEUE": "redis",
+            "TASK_REDIS_URL": redis_url.rsplit("/", 1)[0] + "/1",
             "WORKER_POLL_SECONDS": "0.2",
             "MEDIA_STORAGE": "s3",
             "S3_BUCKET": BUCKET,

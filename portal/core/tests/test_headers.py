@@ -274,3 +274,19 @@ def test_the_503_page_is_styled_under_the_policy(client, home):
     assert response.status_code == 503
     assert '<html lang="de"' in response.content.decode()
     assert inline_style_passes(response)
+
+
+def test_a_remembered_policy_never_replaces_a_nonce_or_a_settings_change(client):
+    """The middleware remembers the plain policy after the first page; a page
+    with a nonce, and a policy changed in the settings, still get their own."""
+    first, second = client.get("/en/"), client.get("/en/news/")
+    assert first.headers["Content-Security-Policy"] == second.headers["Content-Security-Policy"]
+    assert_secure_headers(second)
+    styled = client.get("/fr/%01/")
+    assert inline_style_passes(styled)
+    assert "'nonce-" not in client.get("/en/").headers["Content-Security-Policy"]
+    changed = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'none'"]}
+    }
+    with override_settings(CONTENT_SECURITY_POLICY=changed):
+        assert directives(client.get("/en/"))["img-src"] == ["'none'"]

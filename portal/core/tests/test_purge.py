@@ -48,6 +48,19 @@ def test_a_move_purges_the_old_listing_too(item, page_at):
     assert SITE + before.url in purge.addresses_showing(item, also=(before,))
 
 
+def test_a_move_purges_the_old_address(item):
+    before = item.url_path.replace("/news/", "/news-archive/")
+    addresses = purge.addresses_showing(item, url_path_before=before)
+    assert addresses[0] == SITE + item.url.replace("/news/", "/news-archive/")
+    assert SITE + item.url in addresses
+
+
+def test_a_move_within_a_section_purges_the_old_address(item):
+    before = item.url_path.replace("/purged-everywhere/", "/earlier/purged-everywhere/")
+    addresses = purge.addresses_showing(item, url_path_before=before)
+    assert addresses[0] == SITE + "/en/news/earlier/purged-everywhere/"
+
+
 def test_nothing_is_queued_without_a_purge_address(item, settings, monkeypatch):
     queued = []
     monkeypatch.setattr(purge, "purge_urls_from_cache", queued.append)
