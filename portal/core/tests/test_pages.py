@@ -46,6 +46,7 @@ REFERENCE_PAGES = {
     "subscriptions.SubscribePage": "/subscribe/",
     "feedback.FeedbackPage": "/feedback/",
     "feedback.PrivacyNoticePage": "/privacy/",
+    "opendata.DataPage": "/open-data/",
     "confidential.ConfidentialReportPage": "/report-wrongdoing/",
     "news.StoryPage": None,
     "news.NewsPage": None,
