@@ -231,8 +231,12 @@ class ListingPage(RoutablePageMixin, BasePage):
         return self.kind.feed
 
     def get_cached_paths(self) -> list[str]:
-        """The listing and its feeds, purged from the reverse proxy together."""
-        return ["/", "feed/rss/", "feed/atom/"] if self.has_feed else ["/"]
+        """The listing, its feeds and its downloads, purged from the reverse
+        proxy together."""
+        paths = ["/", "feed/rss/", "feed/atom/"] if self.has_feed else ["/"]
+        if self.has_export:
+            paths += ["export/csv/", "export/json/"]
+        return paths
 
     @property
     def has_calendar(self) -> bool:
