@@ -31,17 +31,16 @@ def validate_timezone(value):
 def whole_days(
     start: datetime.datetime, end: datetime.datetime, tz: datetime.tzinfo
 ) -> tuple[datetime.datetime, datetime.datetime]:
-    """An all-day event's bounds, in UTC: from 00:00 of its first day to the
-    last second of its last day, in its time zone. An editor who types the
-    last day at 00:00 means that whole day; stored as typed, the event would
-    be over, in listings, calendars and JSON-LD, as its last day begins."""
+    """An all-day event's bounds, in UTC: from 00:00 of its first day to
+    23:59 of its last day, in its time zone (as the reference content and the
+    generator write them). An editor who types the last day at 00:00 means
+    that whole day; stored as typed, the event would be over, in listings,
+    calendars and JSON-LD, as its last day begins."""
     first = start.astimezone(tz).date()
     last = max(first, end.astimezone(tz).date())
     return (
         datetime.datetime.combine(first, datetime.time.min, tzinfo=tz).astimezone(datetime.UTC),
-        datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=tz).astimezone(
-            datetime.UTC
-        ),
+        datetime.datetime.combine(last, datetime.time(23, 59), tzinfo=tz).astimezone(datetime.UTC),
     )
 
 
