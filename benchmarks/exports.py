@@ -28,7 +28,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     query = f"?{args.filters}" if args.filters else ""
     print("| download | rows | seconds | rows/s | MB | queries | peak MB allocated |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -45,6 +45,7 @@ def main():
         size = rows = 0
         with CaptureQueriesContext(connection) as queries:
             response = client.get(address)
+            assert response.status_code == 200 and response.streaming, response
             for chunk in response.streaming_content:
                 size += len(chunk)
                 rows += chunk.count(b"\n")
