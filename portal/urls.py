@@ -6,7 +6,7 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.core import health, metrics
+from portal.core import health, metrics, webapp
 from portal.core import views as core_views
 from portal.translations import urls as translation_urls
 from portal.translations.sitemaps import views as sitemap_views
@@ -19,6 +19,8 @@ urlpatterns = [
     path("readyz", health.readiness, name="readiness"),
     path("metrics", metrics.metrics, name="metrics"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", webapp.favicon, name="favicon"),
+    path("manifest.webmanifest", webapp.manifest, name="manifest"),
     path("sitemap.xml", sitemap_views.index, name="sitemap"),
     path("sitemaps/<slug:section>.xml", sitemap_views.section, name="sitemap_section"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
@@ -33,6 +35,7 @@ if settings.DEBUG:
 # An untranslated page is served in English under the visitor's language, and
 # Wagtail's view-restriction forms answer under every prefix (portal.translations).
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", webapp.localized_manifest, name="manifest_localized"),
     path("search/", include("portal.search.urls")),
     path("", include("portal.feedback.urls")),
     path("subscriptions/", include("portal.subscriptions.urls")),

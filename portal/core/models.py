@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from . import structured_data
 from .blocks import BodyBlock
 from .jobs.models import PeriodicJobState, WorkerHeartbeat  # noqa: F401  (the worker's tables)
 from .localized import children_in_language, reading_locale_id
@@ -85,6 +86,7 @@ class BasePage(Page):
     ]
 
     schema_type = "WebPage"
+    schema_role = "work"  # "work", "event" or "thing": see get_schema_org
     og_type = "website"  # OpenGraph's type (components/sharing_meta.html)
     # Shown in listings and cards ("News item", "Story"...).
     label = ""
@@ -98,17 +100,39 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_schema_org(self, request=None):
+    def get_schema_org(self, request=None) -> dict:
+        """The page as schema.org JSON-LD (docs/open-data.md). ``schema_role``
+        says what ``schema_type`` is: "work", the page itself (a WebPage, an
+        article: language, dates, publisher); "event" (language, no
+        publisher); "thing", something the page is about (an organization, a
+        country, a post), whose page is its ``mainEntityOfPage``."""
+        url = self.get_full_url(request)
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
         data = {
             "@context": "https://schema.org",
             "@type": self.schema_type,
             "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE,
+            "url": url,
         }
         if self.summary:
             data["description"] = self.summary
+        if url:
+            data["image"] = structured_data.image(self, url)
+        if self.schema_role == "thing":
+            data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url, "inLanguage": language}
+            return data
+        data["inLanguage"] = language
+        if self.schema_role == "work":
+            data["headline"] = (self.seo_title or self.title)[:110]
+            if self.last_published_at:
+                data["dateModified"] = self.last_published_at.isoformat()
+            if url:
+                data["publisher"] = structured_data.organization(url)
         return data
+
+    def get_breadcrumb_schema(self, request=None) -> dict | None:
+        """The page's BreadcrumbList, shown beside its own JSON-LD."""
+        return structured_data.breadcrumb_schema(self, request)
 
     def serve(self, request, *args, **kwargs):
         return self.apply_cache_policy(request, super().serve(request, *args, **kwargs))

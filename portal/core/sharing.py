@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from django.utils.translation import to_locale
+from django.templatetags.static import static
+from django.utils.translation import gettext, to_locale
 
 # The rendition sharing services show best (Facebook, LinkedIn, Mastodon, X).
 SHARE_IMAGE_SPEC = "fill-1200x630"
+# The site's own image, for pages with neither a social nor a listing image
+# (drawn by scripts/icons.py from the mark).
+DEFAULT_SHARE_IMAGE = ("img/share.png", 1200, 630)
 
 # OpenGraph wants language_TERRITORY; the territory of each content language.
 OG_LOCALES = {
@@ -54,3 +58,19 @@ def share_image(page: Any, page_url: str) -> ShareImage | None:
         height=rendition.height,
         alt=image.default_alt_text,
     )
+
+
+def default_share_image(page_url: str) -> ShareImage:
+    """The site's sharing image (the mark on the brand blue)."""
+    path, width, height = DEFAULT_SHARE_IMAGE
+    return ShareImage(
+        url=urljoin(page_url, static(path)),
+        width=width,
+        height=height,
+        alt=gettext("Organization for Security and Co-operation in Europe"),
+    )
+
+
+def share_image_or_default(page: Any, page_url: str) -> ShareImage:
+    """The social image, else the listing image, else the site's own."""
+    return share_image(page, page_url) or default_share_image(page_url)

@@ -64,6 +64,7 @@ class Chairpersonship(models.Model):
 class CountryPage(TermPageMixin, BasePage):
     term_kind = TermKind.COUNTRY
     schema_type = "Country"
+    schema_role = "thing"
 
     status = models.CharField(
         _("status"), max_length=30, choices=CountryStatus.choices, db_index=True
@@ -105,6 +106,14 @@ class CountryPage(TermPageMixin, BasePage):
     @property
     def alias_list(self):
         return [a.strip() for a in self.other_names.split(",") if a.strip()]
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        if self.iso_code:
+            data["identifier"] = self.iso_code
+        if self.alias_list:
+            data["alternateName"] = self.alias_list
+        return data
 
     @property
     def is_participating_state(self):

@@ -9,12 +9,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from portal.core import structured_data
 from portal.core.localized import reading_locale_id
 from portal.listings.models import TaggedPage
 from portal.taxonomy.models import MeetingSeriesTerm, StructureTerm
 from portal.taxonomy.registry import TermKind, term_pages
 
-from .ics import calendar_response
+from .ics import calendar_response, last_day
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -25,6 +26,22 @@ def validate_timezone(value):
             _("%(value)s is not a known time zone; use an IANA name such as Europe/Vienna."),
             params={"value": value},
         )
+
+
+def whole_days(
+    start: datetime.datetime, end: datetime.datetime, tz: datetime.tzinfo
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """An all-day event's bounds, in UTC: from 00:00 of its first day to
+    23:59 of its last day, in its time zone (as the reference content and the
+    generator write them). An editor who types the last day at 00:00 means
+    that whole day; stored as typed, the event would be over, in listings,
+    calendars and JSON-LD, as its last day begins."""
+    first = start.astimezone(tz).date()
+    last = max(first, end.astimezone(tz).date())
+    return (
+        datetime.datetime.combine(first, datetime.time.min, tzinfo=tz).astimezone(datetime.UTC),
+        datetime.datetime.combine(last, datetime.time(23, 59), tzinfo=tz).astimezone(datetime.UTC),
+    )
 
 
 class EventPage(RoutablePageMixin, TaggedPage):
@@ -48,6 +65,7 @@ class EventPage(RoutablePageMixin, TaggedPage):
         NONE = "none", _("No registration needed")
 
     schema_type = "Event"
+    schema_role = "event"
     # Longest allowed event. It bounds "events still running" queries to a window
     # of start dates, which the start index serves at any volume.
     MAX_DURATION = datetime.timedelta(days=731)
@@ -151,6 +169,8 @@ class EventPage(RoutablePageMixin, TaggedPage):
         )
 
     def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end:
+            self.start, self.end = whole_days(self.start, self.end, self.tzinfo)
         if self.start:
             self.date = self.start.astimezone(self.tzinfo).date()
         return super().save(*args, **kwargs)
@@ -184,12 +204,70 @@ class EventPage(RoutablePageMixin, TaggedPage):
         )
         return context
 
+    export_prefetch = ("organizer", "meeting_series")
+
+    @classmethod
+    def export_fields(cls):
+        return [
+            *super().export_fields(),
+            "start",
+            "end",
+            "time_zone",
+            "all_day",
+            "location",
+            "event_type",
+            "organizer",
+            "meeting_series",
+        ]
+
+    def export_row(self, request=None):
+        """Its times in its own time zone (all-day events by their days)."""
+        row = super().export_row(request)
+        if self.all_day:
+            row["start"] = self.local_start.date().isoformat()
+            row["end"] = last_day(self).isoformat()
+        else:
+            row["start"], row["end"] = self.local_start.isoformat(), self.local_end.isoformat()
+        row.update(
+            time_zone=self.timezone,
+            all_day=self.all_day,
+            location=self.location,
+            event_type=self.event_type,
+            organizer=self.organizer.slug if self.organizer_id else "",
+            meeting_series=self.meeting_series.slug if self.meeting_series_id else "",
+        )
+        return row
+
     def get_schema_org(self, request=None):
+        """An all-day event gives dates: its first and its last day, both
+        included (a time would end it at the start of its last day)."""
         data = super().get_schema_org(request)
-        data["startDate"] = self.local_start.isoformat()
-        data["endDate"] = self.local_end.isoformat()
+        if self.all_day:
+            data["startDate"] = self.local_start.date().isoformat()
+            data["endDate"] = last_day(self).isoformat()
+        else:
+            data["startDate"] = self.local_start.isoformat()
+            data["endDate"] = self.local_end.isoformat()
+        data["eventStatus"] = "https://schema.org/EventScheduled"
         if self.location:
-            data["location"] = {"@type": "Place", "name": self.location}
+            data["location"] = {"@type": "Place", "name": self.location, "address": self.location}
+            data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        url = data.get("url")
+        organizer = (
+            next(iter(term_pages(TermKind.STRUCTURE, [self.organizer_id], self.locale_id)), None)
+            if self.organizer_id
+            else None
+        )
+        if organizer is not None:
+            data["organizer"] = {
+                "@type": "GovernmentOrganization",
+                "name": organizer.title,
+                "url": organizer.get_full_url(request),
+            }
+        elif url:
+            data["organizer"] = structured_data.organization(url)
+        if self.registration_url:
+            data["offers"] = {"@type": "Offer", "url": self.registration_url}
         return data
 
 

@@ -30,7 +30,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     # The top level: sections of prose, the listings, the countries' index, and the
     # visitor forms' pages (feedback; one report of wrongdoing, one privacy notice and
-    # one subscribe page).
+    # one subscribe page) and the open data page.
     subpage_types = [
         "core.StandardPage",
         "listings.ListingPage",
@@ -39,6 +39,7 @@ class HomePage(BasePage):
         "confidential.ConfidentialReportPage",
         "feedback.PrivacyNoticePage",
         "subscriptions.SubscribePage",
+        "opendata.DataPage",
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -36,7 +36,9 @@ class ListedKind:
     search_label: Promise  # that value's label in search
     feed: bool = False  # RSS and Atom feeds of any filtered list
     # Extra routes of the listing page, provided by the area app: route name
-    # -> dotted path of a view ``(listing, request) -> HttpResponse``.
+    # -> dotted path of a view ``(listing, request) -> HttpResponse``;
+    # "export" names ``(listing, request, format)``, the CSV and JSON downloads
+    # (``portal.listings.exports.export_view`` reads the type's export_fields).
     views: dict[str, str] = field(default_factory=dict)
     # Upcoming/past/all, ordered by start: the model has ``start``/``end`` and MAX_DURATION.
     scheduled: bool = False
@@ -61,6 +63,7 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         views={
             "month": "portal.events.calendar.month_view",
             "ical": "portal.events.ics.listing_calendar_view",
+            "export": "portal.listings.exports.export_view",
         },
         scheduled=True,
     ),
@@ -70,6 +73,7 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         "publications.PublicationPage",
         "publication",
         _("Publications"),
+        views={"export": "portal.listings.exports.export_view"},
     ),
     ListedKind("projects", _("Projects"), "projects.ProjectPage", "project", _("Projects")),
 )

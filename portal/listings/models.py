@@ -123,8 +123,45 @@ class TaggedPage(TaggableMixin, BasePage):
 
     def get_schema_org(self, request: HttpRequest | None = None) -> dict[str, Any]:
         data = super().get_schema_org(request)
-        data["datePublished"] = self.date.isoformat()
+        if self.schema_role == "work":
+            data["datePublished"] = self.date.isoformat()
+            if "publisher" in data:
+                data["author"] = data["publisher"]
         return data
+
+    @classmethod
+    def export_fields(cls) -> list[str]:
+        """The columns of this type's downloads (``exports``), in order."""
+        return [
+            "id",
+            "translation_key",
+            "language",
+            "translated",
+            "title",
+            "url",
+            "date",
+            "type",
+            "summary",
+            *(kind.name for kind in tag_kinds()),
+        ]
+
+    def export_row(self, request: HttpRequest | None = None) -> dict[str, Any]:
+        """This item as a row of ``export_fields`` (its tags by their terms'
+        slugs, the values of the listing filters)."""
+        row: dict[str, Any] = {
+            "id": self.pk,
+            "translation_key": str(self.translation_key),
+            "language": self.locale.language_code,
+            "translated": not self.is_fallback,
+            "title": self.title,
+            "url": self.get_full_url(request),
+            "date": self.date.isoformat(),
+            "type": str(self.label),
+            "summary": self.summary,
+        }
+        for kind in tag_kinds():
+            row[kind.name] = [tag.term.slug for tag in getattr(self, kind.relation).all()]
+        return row
 
     def pages_showing_this(self) -> list[BasePage]:
         """The pages of the item's terms (a field of work, a country, a
@@ -150,6 +187,7 @@ class ListingPage(RoutablePageMixin, BasePage):
     intro = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
 
     per_page = 20
+    schema_type = "CollectionPage"
     content_panels = [*BasePage.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     subpage_types = [kind.model for kind in listed_kinds()]
@@ -193,8 +231,12 @@ class ListingPage(RoutablePageMixin, BasePage):
         return self.kind.feed
 
     def get_cached_paths(self) -> list[str]:
-        """The listing and its feeds, purged from the reverse proxy together."""
-        return ["/", "feed/rss/", "feed/atom/"] if self.has_feed else ["/"]
+        """The listing, its feeds and its downloads, purged from the reverse
+        proxy together."""
+        paths = ["/", "feed/rss/", "feed/atom/"] if self.has_feed else ["/"]
+        if self.has_export:
+            paths += ["export/csv/", "export/json/"]
+        return paths
 
     @property
     def has_calendar(self) -> bool:
@@ -258,6 +300,18 @@ class ListingPage(RoutablePageMixin, BasePage):
     def calendar(self, request: HttpRequest) -> HttpResponse:
         """The filtered list as an iCalendar file."""
         return self._kind_view("ical", request, _("This list has no calendar."))
+
+    @path("export/<str:fmt>/", name="export")
+    def export(self, request: HttpRequest, fmt: str) -> HttpResponse:
+        """The filtered list as a CSV or JSON download (``exports``)."""
+        view = self.kind.view("export")
+        if view is None:
+            raise Http404(_("This list has no download."))
+        return self.apply_cache_policy(request, view(self, request, fmt))
+
+    @property
+    def has_export(self) -> bool:
+        return "export" in self.kind.views
 
     def _kind_view(self, name: str, request: HttpRequest, missing: str) -> HttpResponse:
         view = self.kind.view(name)

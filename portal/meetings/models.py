@@ -18,6 +18,7 @@ class MeetingSeriesPage(TermPageMixin, BasePage):
 
     term_kind = TermKind.MEETING_SERIES
     schema_type = "EventSeries"
+    schema_role = "event"
 
     other_names = models.CharField(
         _("other names"), max_length=255, blank=True, help_text=_("Comma-separated.")

@@ -9,7 +9,8 @@ from portal.listings.models import TaggedPage
 class ProjectPage(TaggedPage):
     """An extra-budgetary project: dates, donors and what it works on."""
 
-    schema_type = "Project"
+    schema_type = "Project"  # schema.org's Project is an Organization
+    schema_role = "thing"
     label = _("Project")
 
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -28,6 +29,19 @@ class ProjectPage(TaggedPage):
 
     class Meta:
         verbose_name = _("project")
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        data["foundingDate"] = self.date.isoformat()
+        if self.end_date:
+            data["dissolutionDate"] = self.end_date.isoformat()
+        if self.donors:
+            data["funder"] = [
+                {"@type": "Organization", "name": name.strip()}
+                for name in self.donors.split(",")
+                if name.strip()
+            ]
+        return data
 
 
 ProjectPage.edit_handler = ProjectPage.build_edit_handler()

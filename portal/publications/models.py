@@ -195,6 +195,25 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     def file_url(self, language):
         return self.url + self.reverse_subpage("file", args=[language])
 
+    export_prefetch = ("files",)
+
+    @classmethod
+    def export_fields(cls):
+        return [*super().export_fields(), "symbol", "publication_type", "file_languages", "files"]
+
+    def export_row(self, request=None):
+        """Its symbol, and the stable address of its file in each language."""
+        row = super().export_row(request)
+        languages = [f.language for f in self.files.all() if f.document_id]
+        base = self.get_full_url(request) or ""
+        row.update(
+            symbol=self.symbol,
+            publication_type=self.publication_type,
+            file_languages=languages,
+            files=[base + self.reverse_subpage("file", args=[code]) for code in languages],
+        )
+        return row
+
     def get_schema_org(self, request=None):
         data = super().get_schema_org(request)
         if self.symbol:

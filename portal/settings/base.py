@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "portal.confidential",
     "portal.feedback",
     "portal.subscriptions",
+    "portal.opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

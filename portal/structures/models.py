@@ -40,6 +40,7 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
 
     term_kind = TermKind.STRUCTURE
     schema_type = "GovernmentOrganization"
+    schema_role = "thing"
 
     kind = models.CharField(_("kind"), max_length=30, choices=StructureKind.choices, db_index=True)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
@@ -137,6 +138,15 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
             data["foundingDate"] = self.established.isoformat()
         if self.headquarters:
             data["location"] = self.headquarters
+        if self.closed:
+            data["dissolutionDate"] = self.closed.isoformat()
+        parent = self.get_parent().specific_deferred
+        if isinstance(parent, StructurePage):
+            data["parentOrganization"] = {
+                "@type": "GovernmentOrganization",
+                "name": parent.title,
+                "url": parent.get_full_url(request),
+            }
         return data
 
     def get_context(self, request, *args, **kwargs):
@@ -160,6 +170,7 @@ class LeadershipPostPage(BasePage):
     A post may be vacant."""
 
     schema_type = "Role"
+    schema_role = "thing"
 
     structure = models.ForeignKey(
         StructureTerm,

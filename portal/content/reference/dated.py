@@ -7,7 +7,7 @@ import datetime
 import zoneinfo
 from typing import TYPE_CHECKING
 
-from portal.events.models import EventPage
+from portal.events.models import EventPage, whole_days
 from portal.news.models import NewsPage, StoryPage
 from portal.taxonomy.models import TermKind
 
@@ -57,6 +57,9 @@ def load_events(loader: Loader, data: schema.EventsFile) -> None:
         tz = zoneinfo.ZoneInfo(entry.timezone)
         start = _aware(entry.start, tz, end_of_day=False)
         end = _aware(entry.end, tz, end_of_day=True)
+        if entry.all_day:
+            # As EventPage.save stores them: compared equal on the next load.
+            start, end = whole_days(start, end, tz)
         series = organizer = None
         if entry.meeting_series:
             (series,) = loader.terms(

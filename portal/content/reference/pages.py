@@ -16,6 +16,7 @@ from portal.countries.models import CountryIndexPage
 from portal.feedback.models import FeedbackPage, FeedbackTopic, PrivacyNoticePage
 from portal.home.models import HomePage
 from portal.listings.models import ListingPage
+from portal.opendata.models import DataPage
 from portal.subscriptions.models import SubscribePage
 
 from . import schema
@@ -26,6 +27,7 @@ PAGE_TYPES = {
     "report": ConfidentialReportPage,
     "feedback": FeedbackPage,
     "privacy": PrivacyNoticePage,
+    "data": DataPage,
 }
 
 if TYPE_CHECKING:

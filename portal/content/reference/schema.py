@@ -78,7 +78,7 @@ class HomeEntry(HomeText):
 
 class TreeNode(PageEntry):
     type: Literal[
-        "standard", "listing", "countries", "report", "feedback", "privacy", "subscribe"
+        "standard", "listing", "countries", "report", "feedback", "privacy", "subscribe", "data"
     ] = "standard"
     listing: Literal["news", "stories", "events", "publications", "projects"] | None = None
     children: list["TreeNode"] = []

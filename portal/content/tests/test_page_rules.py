@@ -18,6 +18,7 @@ from portal.listings.kinds import listed_kinds
 from portal.listings.models import ListingPage
 from portal.meetings.models import MeetingSeriesPage
 from portal.news.models import NewsPage, StoryPage
+from portal.opendata.models import DataPage
 from portal.projects.models import ProjectPage
 from portal.publications.models import PublicationPage
 from portal.structures.models import LeadershipPostPage, StructurePage
@@ -54,6 +55,7 @@ EXPECTED = {
     FeedbackPage: set(),
     ConfidentialReportPage: set(),
     PrivacyNoticePage: set(),
+    DataPage: set(),
     SubscribePage: set(),
 }
 

@@ -63,7 +63,8 @@ def test_every_page_type_carries_the_sharing_tags(client):
         assert head["og:type"] == ["article" if hasattr(page, "date") else "website"]
         assert head["og:site_name"] == ["OSCE"]
         assert head["og:locale"] == ["en_GB"]
-        assert head["twitter:card"] in (["summary"], ["summary_large_image"])
+        assert head["twitter:card"] == ["summary_large_image"]
+        assert len(head["og:image"]) == 1, page.url  # every page has an image to share
         description = share_description(page)
         expected = [description] if description else []
         assert head.get("og:description", []) == expected, page.url
@@ -99,6 +100,17 @@ def test_a_listed_item_without_social_image_shares_its_listing_image(client):
     item.social_image = picture(title="Handshake")
     item.save()
     assert head_of(client.get(item.url))["og:image:alt"] == ["Handshake"]
+
+
+def test_a_page_without_images_shares_the_sites_own(client, page_at):
+    page = page_at("/about-us/our-history/")
+    page.social_image = None
+    page.save()
+    head = head_of(client.get(page.url))
+    assert head["og:image"] == [settings.SITE_URL + settings.STATIC_URL + "img/share.png"]
+    assert (head["og:image:width"], head["og:image:height"]) == (["1200"], ["630"])
+    assert head["og:image:alt"] == ["Organization for Security and Co-operation in Europe"]
+    assert head["twitter:card"] == ["summary_large_image"]
 
 
 def test_a_small_image_gives_its_own_dimensions(client, page_at):

@@ -50,6 +50,16 @@ def schema_org(context, page):
 
 
 @register.simple_tag(takes_context=True)
+def breadcrumb_schema(context, page):
+    """``{% breadcrumb_schema page as data %}``: the page's BreadcrumbList
+    (schema.org), or None for objects that are not pages. One query."""
+    get_schema = getattr(page, "get_breadcrumb_schema", None)
+    if get_schema is None:
+        return None
+    return get_schema(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context, page=None):
     """The absolute, canonical URL of the current page.
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 
 from portal.core.locales import language_of
-from portal.core.sharing import og_locale, share_description, share_image
+from portal.core.sharing import og_locale, share_description, share_image_or_default
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def sharing_meta(page: Any, url: str, alternates: list[tuple[str, str]] = ()) ->
         "description": share_description(page),
         "type": getattr(page, "og_type", "website"),
         "url": url,
-        "image": share_image(page, url) if url else None,
+        "image": share_image_or_default(page, url) if url else None,
         "locale": og_locale(language),
         "alternate_locales": [og_locale(code) for code in others],
     }

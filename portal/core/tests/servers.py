@@ -2,6 +2,7 @@
 and stopped (only the process the test started) when the block ends."""
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -15,6 +16,19 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def free_port() -> int:
+    """A free port: any, or the first free one of ``PORTAL_TEST_PORTS``
+    (``8110-8119``) where machines share ports between runs."""
+    span = os.environ.get("PORTAL_TEST_PORTS", "")
+    if span:
+        first, _dash, last = span.partition("-")
+        for port in range(int(first), int(last or first) + 1):
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
+        raise RuntimeError(f"no free port in PORTAL_TEST_PORTS={span}")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -32,6 +32,7 @@ PAGES = [
     "/structures/field-operations/mission-to-serbia/",
     "/about-us/leadership/secretary-general/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/",
+    "/open-data/",
 ]
 
 FACTORIES = [
