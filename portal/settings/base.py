@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "portal.confidential",
     "portal.feedback",
     "portal.subscriptions",
+    "portal.api",
+    # The API docs page's Swagger UI, served from our static files (portal/api, docs/api.md).
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

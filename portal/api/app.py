@@ -1,0 +1,187 @@
+"""The API: one ``NinjaAPI``, its errors, and its operations, read from the
+registries (one list and one detail operation per listed kind)."""
+
+from typing import Annotated
+
+from django.conf import settings
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Path, Query, Router, Swagger
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import Field
+from wagtail.api.v3.errors import problem_response
+
+from portal.countries.models import CountryStatus
+from portal.listings.kinds import ListedKind, listed_kinds
+from portal.taxonomy.registry import tag_kinds
+
+from . import items, search, terms
+from .errors import BadRequest, bad_request, not_found
+from .params import MAX_ID, Common, filter_schema
+from .schemas import Index, ProblemDetail
+from .types import item_schema, list_schema
+
+VERSION = "1"
+ERRORS = {400: ProblemDetail, 404: ProblemDetail, 429: ProblemDetail}
+ItemId = Annotated[
+    int, Path(ge=1, le=MAX_ID, description="A page id of the item, in any language.")
+]
+
+api = NinjaAPI(
+    title="OSCE Portal API",
+    version=VERSION,
+    description=(
+        "The public, read-only API of the site's published content: news, stories, events, "
+        "publications, projects and every other listed kind, the structures, the countries and "
+        "search. Every item exists in every language: translated, or the English item marked "
+        "`translated: false`. Lists are paged by an opaque cursor. See docs/api.md."
+    ),
+    urls_namespace="api_v1",
+    openapi_url="/openapi.json",
+    docs=Swagger(settings={"validatorUrl": None, "defaultModelsExpandDepth": 0}),
+    docs_url="/docs/",
+)
+
+
+@api.exception_handler(BadRequest)
+def _bad_request(request: HttpRequest, exc: BadRequest):
+    return bad_request([{"loc": ["query", exc.param], "msg": exc.message}])
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request: HttpRequest, exc: NinjaValidationError):
+    errors = [
+        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
+        for error in exc.errors
+    ]
+    return bad_request(errors)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404):
+    return not_found()
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    return problem_response(status=exc.status_code, detail=str(exc))
+
+
+# -- the index ---------------------------------------------------------------------------
+
+meta = Router(tags=["index"])
+
+
+@meta.get("/", response=Index, operation_id="index", summary="What this API offers")
+def index(request: HttpRequest):
+    base = request.build_absolute_uri("/api/v1/")
+    endpoints = [
+        {
+            "name": kind.key,
+            "url": f"{base}pages/{kind.key}/",
+            "description": _("%(kind)s, newest first, with filters.") % {"kind": kind.label},
+        }
+        for kind in listed_kinds()
+    ]
+    endpoints += [
+        {"name": "structures", "url": f"{base}structures/", "description": _("Structures")},
+        {"name": "countries", "url": f"{base}countries/", "description": _("Countries")},
+        {"name": "search", "url": f"{base}search/?q=", "description": _("Search")},
+        {"name": "openapi", "url": f"{base}openapi.json", "description": "OpenAPI"},
+    ]
+    return {
+        "version": VERSION,
+        "languages": [code for code, _name in settings.LANGUAGES],
+        "endpoints": endpoints,
+        "tag_filters": [tag.param for tag in tag_kinds()],
+    }
+
+
+api.add_router("", meta)
+
+# -- one list and one detail per listed kind ---------------------------------------------
+
+pages = Router(tags=["pages"])
+
+
+def _add_kind(kind: ListedKind) -> None:
+    filters_schema = filter_schema(kind.key)
+
+    def list_view(request: HttpRequest, filters: Query[filters_schema]):  # type: ignore[valid-type]
+        return items.list_items(kind, filters, request)
+
+    def detail_view(request: HttpRequest, id: ItemId, params: Query[Common]):  # noqa: A002
+        page = items.get_item(kind, id, params.language, request)
+        if page is None:
+            raise Http404
+        return page
+
+    pages.get(
+        f"/{kind.key}/",
+        response={200: list_schema(kind.key), **ERRORS},
+        operation_id=f"list_{kind.key}",
+        url_name=f"list_{kind.key}",
+        summary=f"List {kind.key}",
+        description=f"{kind.label}: newest first, filtered, paged by cursor.",
+    )(list_view)
+    pages.get(
+        f"/{kind.key}/{{id}}/",
+        response={200: item_schema(kind.key), **ERRORS},
+        operation_id=f"get_{kind.key}",
+        url_name=f"get_{kind.key}",
+        summary=f"One item of {kind.key}",
+        description="Any language version's id finds the item; it is shown in `language`.",
+    )(detail_view)
+
+
+for _kind in listed_kinds():
+    _add_kind(_kind)
+
+api.add_router("/pages", pages)
+
+# -- structures, countries, search ---------------------------------------------------------
+
+taxonomy = Router(tags=["structures and countries"])
+
+
+@taxonomy.get(
+    "/structures/",
+    response={200: terms.StructureTree, **ERRORS},
+    operation_id="structures",
+    summary="The structures as a tree",
+)
+def structures(request: HttpRequest, params: Query[Common]):
+    return terms.structure_tree(params.language, request)
+
+
+class CountryParams(Common):
+    status: CountryStatus | None = Field(None, description="Only countries of this status.")
+
+
+@taxonomy.get(
+    "/countries/",
+    response={200: terms.Countries, **ERRORS},
+    operation_id="countries",
+    summary="The countries, their status and Chairpersonships",
+)
+def countries(request: HttpRequest, params: Query[CountryParams]):
+    return terms.countries(params.language, request, params.status)
+
+
+api.add_router("", taxonomy)
+
+finder = Router(tags=["search"])
+
+
+@finder.get(
+    "/search/",
+    response={200: search.SearchResults, **ERRORS},
+    operation_id="search",
+    summary="Search the site",
+)
+def site_search(request: HttpRequest, params: Query[search.SearchFilters]):  # type: ignore[valid-type]
+    return search.run(params, request)
+
+
+api.add_router("", finder)

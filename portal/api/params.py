@@ -1,0 +1,125 @@
+"""The query parameters of the API, declared for the OpenAPI description and
+checked by pydantic (a wrong type or a value out of bounds is a 400), then
+read here into what the listing index understands.
+
+Each list's filters are built from the registries: one parameter per tag kind
+(a term's slug or id), one per facet of the page type (``listing_facets``;
+renamed ``<search type>_<name>`` where it would take one of the API's own
+names, as a publication's ``language`` of files becomes
+``publication_language``)."""
+
+import datetime
+from functools import cache
+from typing import Literal
+
+from django.conf import settings
+from ninja import Schema
+from pydantic import Field, create_model
+
+from portal.core.params import bounded_int
+from portal.listings.kinds import listed_kind
+from portal.taxonomy.models import Term
+from portal.taxonomy.registry import tag_kinds
+
+from .errors import BadRequest
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+MAX_ID = 2**31 - 1
+Language = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # type: ignore[valid-type]
+RESERVED = {"language", "limit", "cursor", "date_from", "date_to", "updated_since", "when"}
+
+
+class Common(Schema):
+    language: Language = Field(  # type: ignore[valid-type]
+        settings.LANGUAGE_CODE,
+        description="The language of the items: each is its translation, or the English "
+        "item with `translated: false`.",
+    )
+
+
+class Paged(Common):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page.")
+    cursor: str | None = Field(
+        None, max_length=80, description="The `next_cursor` of the previous page."
+    )
+
+
+def facet_params(key: str) -> dict[str, str]:
+    """{API parameter: the listing index's facet} of a listed kind's own facets."""
+    kind = listed_kind(key)
+    facets = getattr(kind.model_class(), "listing_facets", {})
+    return {(f"{kind.search_type}_{name}" if name in RESERVED else name): name for name in facets}
+
+
+@cache
+def filter_schema(key: str) -> type[Schema]:
+    """The filters of one listed kind's list, from both registries."""
+    kind = listed_kind(key)
+    model = kind.model_class()
+    fields = {}
+    for tag in tag_kinds():
+        fields[tag.param] = (
+            str | None,
+            Field(
+                None,
+                max_length=120,
+                description=f"Items tagged with this {tag.param.replace('_', ' ')}: "
+                "a term's slug or id.",
+            ),
+        )
+    facets = getattr(model, "listing_facets", {})
+    for api_name, name in facet_params(key).items():
+        _field, choices, label = facets[name]
+        values = tuple(str(value) for value, _text in choices())
+        fields[api_name] = (
+            Literal[values] | None,  # type: ignore[valid-type]
+            Field(None, description=f"{label}."),
+        )
+    fields["date_from"] = (
+        datetime.date | None,
+        Field(None, description="Items dated on or after this day (YYYY-MM-DD)."),
+    )
+    fields["date_to"] = (
+        datetime.date | None,
+        Field(None, description="Items dated on or before this day (YYYY-MM-DD)."),
+    )
+    fields["updated_since"] = (
+        datetime.datetime | None,
+        Field(None, description="Items published or republished since this moment (ISO 8601)."),
+    )
+    return create_model(f"{model.__name__}Filters", __base__=Paged, **fields)
+
+
+def listing_params(key: str, filters: Schema) -> dict[str, str]:
+    """The filters as ``ListingQuery`` reads them: tag kinds by slug (an id is
+    looked up first: one query), facets by the index's name."""
+    params: dict[str, str] = {}
+    by_id: dict[str, int] = {}
+    for tag in tag_kinds():
+        value = (getattr(filters, tag.param, None) or "").strip()
+        if not value:
+            continue
+        if value.isascii() and value.isdigit():
+            term_id = bounded_int(value, 1, MAX_ID)
+            if term_id is None:
+                raise BadRequest(tag.param, f"There is no {tag.param.replace('_', ' ')} {value}.")
+            by_id[tag.param] = term_id
+        else:
+            params[tag.param] = value
+    if by_id:
+        kinds = {tag.param: tag.term_kind for tag in tag_kinds()}
+        found = {
+            (term.kind, term.pk): term.slug
+            for term in Term.objects.filter(pk__in=by_id.values()).only("pk", "kind", "slug")
+        }
+        for param, term_id in by_id.items():
+            slug = found.get((kinds[param], term_id))
+            if slug is None:
+                raise BadRequest(param, f"There is no {param.replace('_', ' ')} {term_id}.")
+            params[param] = slug
+    for api_name, name in facet_params(key).items():
+        value = getattr(filters, api_name, None)
+        if value:
+            params[name] = value
+    return params
