@@ -31,6 +31,7 @@ SCOPE = "api"
 DEFAULT_RATE = "600/m"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 ERROR_MAX_AGE = 60
+API_URLCONF = "portal.api.urlconf"
 
 
 def cors(response: HttpResponse) -> HttpResponse:
@@ -83,10 +84,16 @@ def api_view(view):
                 response["Cache-Control"] = "private, no-store"
                 return cors(response)
             etag, modified = validators(request)
-            if request.method in ("GET", "HEAD") and not_modified(request, etag, modified):
+            head = request.method == "HEAD"
+            if head:
+                request.method = "GET"  # ninja's operations are GET; the body is dropped below
+            if request.method == "GET" and not_modified(request, etag, modified):
                 response = HttpResponseNotModified()
             else:
                 response = view(request, *args, **kwargs)
+            if head:
+                request.method = "HEAD"
+                response.content = b""
         if response.status_code in (200, 304):
             response["ETag"] = etag
             response["Last-Modified"] = http_date(modified)
@@ -99,6 +106,8 @@ def api_view(view):
             )
         elif response.status_code < 500 and response.status_code != 429:
             patch_cache_control(response, public=True, max_age=ERROR_MAX_AGE)
+        if response.status_code == 404:
+            request.urlconf = API_URLCONF  # no redirect to /en/… (see urlconf.py)
         return cors(response)
 
     return wrapper

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.core.locales import code_of_locale, locale_id_of
@@ -44,7 +45,7 @@ def filtered_postings(kind: ListedKind, filters, locale_id):
     postings = query.postings()
     first, last = filters.date_from, filters.date_to
     if first and last and first > last:
-        raise BadRequest("date_to", "date_to is before date_from.")
+        raise BadRequest("date_to", _("The end of the dates asked for is before their start."))
     # ``sort`` brackets the dates so the index range stays narrow; ``date`` decides.
     if first:
         postings = postings.filter(date__gte=first, sort__gte=postings_moment(first - DAY))

@@ -13,13 +13,14 @@ from functools import cache
 from typing import Literal
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import Field, create_model
 
 from portal.core.params import bounded_int
 from portal.listings.kinds import listed_kind
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kinds
+from portal.taxonomy.registry import TagKind, tag_kind, tag_kinds
 
 from .errors import BadRequest
 
@@ -91,6 +92,13 @@ def filter_schema(key: str) -> type[Schema]:
     return create_model(f"{model.__name__}Filters", __base__=Paged, **fields)
 
 
+def no_term(kind: TagKind, value: str) -> str:
+    return _("There is no %(facet)s “%(value)s”.") % {
+        "facet": str(kind.label).lower(),
+        "value": value[:80],
+    }
+
+
 def listing_params(key: str, filters: Schema) -> dict[str, str]:
     """The filters as ``ListingQuery`` reads them: tag kinds by slug (an id is
     looked up first: one query), facets by the index's name."""
@@ -103,7 +111,7 @@ def listing_params(key: str, filters: Schema) -> dict[str, str]:
         if value.isascii() and value.isdigit():
             term_id = bounded_int(value, 1, MAX_ID)
             if term_id is None:
-                raise BadRequest(tag.param, f"There is no {tag.param.replace('_', ' ')} {value}.")
+                raise BadRequest(tag.param, no_term(tag, value))
             by_id[tag.param] = term_id
         else:
             params[tag.param] = value
@@ -116,7 +124,7 @@ def listing_params(key: str, filters: Schema) -> dict[str, str]:
         for param, term_id in by_id.items():
             slug = found.get((kinds[param], term_id))
             if slug is None:
-                raise BadRequest(param, f"There is no {param.replace('_', ' ')} {term_id}.")
+                raise BadRequest(param, no_term(tag_kind(param), str(term_id)))
             params[param] = slug
     for api_name, name in facet_params(key).items():
         value = getattr(filters, api_name, None)

@@ -7,6 +7,7 @@ import datetime
 import html
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import Field
 from wagtail.models import Page
@@ -75,7 +76,9 @@ def run(filters, request) -> dict:
     if search.errors:
         raise BadRequest("q", " ".join(str(error) for error in search.errors))
     if not search.runnable:
-        raise BadRequest("q", " ".join(str(n) for n in search.notices) or "Nothing to search for.")
+        raise BadRequest(
+            "q", " ".join(str(n) for n in search.notices) or _("Nothing to search for.")
+        )
     offset = (filters.page - 1) * 20
     total = search.total()
     ids = search.page_ids(offset, 20) if offset < total else []
