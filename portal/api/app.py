@@ -10,7 +10,7 @@ from ninja import NinjaAPI, Path, Query, Swagger
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
 from portal.countries.models import CountryStatus
 from portal.listings.kinds import ListedKind, listed_kinds
@@ -131,10 +131,24 @@ def _add_errors(api: NinjaAPI) -> None:
         return problem_response(status=exc.status_code, detail=str(exc))
 
 
+class PortalAPI(NinjaAPI):
+    """Describes its errors as what they are: ``application/problem+json``."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content[PROBLEM_JSON] = content.pop("application/json")
+        return schema
+
+
 def build_api(namespace: str = "api_v1") -> NinjaAPI:
     """The API as the registries describe it now: the site builds it once
     (``api``); a test that adds a listed kind builds another."""
-    api = NinjaAPI(
+    api = PortalAPI(
         title="OSCE Portal API",
         version=VERSION,
         description=DESCRIPTION,

@@ -25,7 +25,7 @@ from portal.taxonomy.registry import tag_kinds, term_titles
 
 from . import cursor as cursors
 from .errors import BadRequest
-from .params import listing_params
+from .params import choice_filters, tag_filters
 
 DAY = datetime.timedelta(days=1)
 
@@ -36,12 +36,13 @@ def _aware(moment: datetime.datetime) -> datetime.datetime:
 
 def filtered_postings(kind: ListedKind, filters, locale_id):
     """The postings of the items that pass ``filters``, in no order yet."""
-    params = listing_params(kind.key, filters)
+    params = choice_filters(kind.key, filters)
     if kind.scheduled:
         params["when"] = "all"
     query = ListingQuery(kind.key, locale_id, params)
-    if query.errors:
+    if query.errors:  # values outside the choices are refused before; a safeguard
         raise BadRequest("filters", " ".join(str(error) for error in query.errors))
+    query.filters.update(tag_filters(filters))  # tags by slug or id, already checked
     postings = query.postings()
     first, last = filters.date_from, filters.date_to
     if first and last and first > last:

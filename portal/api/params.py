@@ -13,14 +13,16 @@ from functools import cache
 from typing import Literal
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import Field, create_model
 
 from portal.core.params import bounded_int
 from portal.listings.kinds import listed_kind
+from portal.taxonomy.filters import MAX_SLUG
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import TagKind, tag_kind, tag_kinds
+from portal.taxonomy.registry import TagKind, tag_kinds
 
 from .errors import BadRequest
 
@@ -99,11 +101,10 @@ def no_term(kind: TagKind, value: str) -> str:
     }
 
 
-def listing_params(key: str, filters: Schema) -> dict[str, str]:
-    """The filters as ``ListingQuery`` reads them: tag kinds by slug (an id is
-    looked up first: one query), facets by the index's name."""
-    params: dict[str, str] = {}
-    by_id: dict[str, int] = {}
+def tag_filters(filters: Schema) -> dict[str, Term]:
+    """The terms the tag filters name, by slug or by id: {param: term}. One
+    query; ``BadRequest`` for a value that names no term of its kind."""
+    wanted: dict[str, tuple[TagKind, str | int]] = {}
     for tag in tag_kinds():
         value = (getattr(filters, tag.param, None) or "").strip()
         if not value:
@@ -112,20 +113,32 @@ def listing_params(key: str, filters: Schema) -> dict[str, str]:
             term_id = bounded_int(value, 1, MAX_ID)
             if term_id is None:
                 raise BadRequest(tag.param, no_term(tag, value))
-            by_id[tag.param] = term_id
+            wanted[tag.param] = (tag, term_id)
+        elif not value.isprintable():
+            raise BadRequest(tag.param, no_term(tag, value))
         else:
-            params[tag.param] = value
-    if by_id:
-        kinds = {tag.param: tag.term_kind for tag in tag_kinds()}
-        found = {
-            (term.kind, term.pk): term.slug
-            for term in Term.objects.filter(pk__in=by_id.values()).only("pk", "kind", "slug")
-        }
-        for param, term_id in by_id.items():
-            slug = found.get((kinds[param], term_id))
-            if slug is None:
-                raise BadRequest(param, no_term(tag_kind(param), str(term_id)))
-            params[param] = slug
+            wanted[tag.param] = (tag, value[:MAX_SLUG])
+    if not wanted:
+        return {}
+    ids = [value for _tag, value in wanted.values() if isinstance(value, int)]
+    slugs = [value for _tag, value in wanted.values() if isinstance(value, str)]
+    found = Term.objects.filter(
+        Q(pk__in=ids) | Q(slug__in=slugs), kind__in=[tag.term_kind for tag, _v in wanted.values()]
+    )
+    by_id = {(term.kind, term.pk): term for term in found}
+    by_slug = {(term.kind, term.slug): term for term in by_id.values()}
+    terms = {}
+    for param, (tag, value) in wanted.items():
+        term = (by_id if isinstance(value, int) else by_slug).get((tag.term_kind, value))
+        if term is None:
+            raise BadRequest(param, no_term(tag, str(value)))
+        terms[param] = term
+    return terms
+
+
+def choice_filters(key: str, filters: Schema) -> dict[str, str]:
+    """The page type's own facets, by the listing index's names."""
+    params: dict[str, str] = {}
     for api_name, name in facet_params(key).items():
         value = getattr(filters, api_name, None)
         if value:

@@ -170,6 +170,8 @@ def test_an_unknown_item_or_address_is_a_json_404(client, news):
 def test_control_characters_are_refused_before_the_api(client):
     response = client.get("/api/v1/pages/news/", {"country": "serbia\x00"})
     assert response.status_code == 400  # the site's input guard (portal/core/input_guard.py)
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 400
 
 
 def test_a_list_costs_the_same_queries_for_few_or_many_items(
