@@ -25,6 +25,8 @@ urlpatterns = [
     path("sitemaps/<slug:section>.xml", sitemap_views.section, name="sitemap_section"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("csp-report/", core_views.csp_report, name="csp_report"),
+    # The public read-only API, outside the language prefixes (docs/api.md).
+    path("", include("portal.api.urls")),
 ]
 
 if settings.DEBUG:

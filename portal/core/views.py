@@ -2,6 +2,7 @@ import datetime
 import json
 import logging
 import sys
+from http import HTTPStatus
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
@@ -37,6 +38,17 @@ def page_not_found(request, exception=None):
     return TemplateResponse(request, "404.html", context, status=404)
 
 
+API_PREFIX = "/api/"  # the public API (portal/api) answers its refusals in JSON
+
+
+def _problem(status: int, detail: str) -> HttpResponse:
+    """A refusal as the API words its errors: problem details (RFC 9457)."""
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
+    body["detail"] = detail
+    body["errors"] = [{"loc": ["request"], "msg": detail or HTTPStatus(status).phrase}]
+    return HttpResponse(json.dumps(body), status=status, content_type="application/problem+json")
+
+
 def bad_request(request, exception=None):
     """A small 400 page in the language of the address's prefix, saying what
     was refused when we refused it (``input_guard``); Django's own reasons
@@ -47,6 +59,8 @@ def bad_request(request, exception=None):
     with translation.override(language):
         # The reason is lazy: translated here, in the address's language.
         message = str(exception.args[0]) if isinstance(exception, RefusedInput) else ""
+        if request.path_info.startswith(API_PREFIX):
+            return _problem(400, message)
         context = {
             "message": message,
             "language": language,

@@ -99,6 +99,8 @@ class CountryPage(TermPageMixin, BasePage):
         FieldPanel("body"),
     ]
 
+    api_fields = ["status", "iso_code", "joined"]  # the public API's typed fields (docs/api.md)
+
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")

@@ -137,6 +137,17 @@ class EventPage(RoutablePageMixin, TaggedPage):
         verbose_name = _("event")
 
     listing_facets = {"type": ("event_type", lambda: EventPage.EventType.choices, _("Type"))}
+    # The public API's typed fields (docs/api.md): start and end in UTC, and the time zone.
+    api_fields = [
+        "start",
+        "end",
+        "timezone",
+        "all_day",
+        "location",
+        "event_type",
+        "registration",
+        "registration_url",
+    ]
 
     @property
     def label(self):

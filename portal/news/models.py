@@ -39,6 +39,8 @@ class NewsPage(TaggedPage):
         verbose_name = _("news item")
 
     listing_facets = {"type": ("news_type", lambda: NewsPage.NewsType.choices, _("Type"))}
+    # The public API's typed fields of this type, beside every item's own (docs/api.md).
+    api_fields = ["news_type", "location"]
 
     @property
     def label(self):

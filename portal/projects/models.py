@@ -26,6 +26,7 @@ class ProjectPage(TaggedPage):
         FieldPanel("donors"),
     ]
     search_fields = [*TaggedPage.search_fields, index.SearchField("donors")]
+    api_fields = ["end_date", "donors"]  # the public API's typed fields (docs/api.md)
 
     class Meta:
         verbose_name = _("project")

@@ -125,6 +125,10 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
             _("Document type"),
         ),
     }
+    # The public API's typed fields (docs/api.md): the symbol and one file per language.
+    api_fields = ["publication_type", "symbol", "issuing_body", "document_type", "files"]
+    # What the API's lists read with each page of items, so that files cost no query per item.
+    api_prefetch = ["files"]
 
     @property
     def label(self):
@@ -239,6 +243,7 @@ class PublicationFile(Orderable):
     text_source_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("document")])]
+    api_fields = ["language", "url"]  # the public API: the file's language and stable address
 
     class Meta(Orderable.Meta):
         verbose_name = _("file")
@@ -248,6 +253,15 @@ class PublicationFile(Orderable):
 
     def __str__(self):
         return f"{self.page.title} ({self.language})"
+
+    @property
+    def url(self) -> str | None:
+        """The stable public address of this language version (it redirects
+        to the current file): the publication's ``file/<language>/`` route;
+        None while the file is missing."""
+        if self.document_id is None:
+            return None
+        return self.page.full_url + self.page.reverse_subpage("file", args=[self.language])
 
     def refresh_text(self):
         """Extract the document's text when the file changed since last time."""

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "portal.feedback",
     "portal.subscriptions",
     "portal.opendata",
+    "portal.api",
+    # The API docs page's Swagger UI, served from our static files (portal/api, docs/api.md).
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

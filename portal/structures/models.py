@@ -109,6 +109,9 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
         ]
     )
 
+    # The public API's typed fields of a structure in the tree (docs/api.md).
+    api_fields = ["kind", "acronym", "mandate", "established", "closed", "headquarters"]
+
     class Meta:
         verbose_name = _("structure")
 
