@@ -70,6 +70,7 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         "publications.PublicationPage",
         "publication",
         _("Publications"),
+        views={"decisions": "portal.publications.decisions.decisions_view"},
     ),
     ListedKind("projects", _("Projects"), "projects.ProjectPage", "project", _("Projects")),
 )
