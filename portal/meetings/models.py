@@ -202,7 +202,7 @@ class MeetingPage(TaggableMixin, BasePage):
                 }
             )
 
-    def documents(self, locale_id):
+    def document_groups(self, locale_id):
         """This meeting's public documents in ``locale_id``, grouped by their
         role (agenda, journal, decisions, statements, other documents): the
         source-language documents naming this meeting (in any language), each
@@ -227,7 +227,7 @@ class MeetingPage(TaggableMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale_id = reading_locale_id(self, request)
-        context["document_groups"] = self.documents(locale_id)
+        context["document_groups"] = self.document_groups(locale_id)
         context["delegations"] = term_pages(TermKind.COUNTRY, self.tag_ids("countries"), locale_id)
         context["series"] = localize([self.get_parent().specific], locale_id)[0]
         return context
