@@ -239,4 +239,3 @@ class MeetingPage(TaggableMixin, BasePage):
         if self.venue:
             data["location"] = {"@type": "Place", "name": self.venue}
         return data
-

@@ -110,9 +110,7 @@ class Symbol:
         return parts
 
     def __str__(self):
-        return "/".join(
-            [*self._head(), *(f"{label}.{value}" for label, value in self._suffixes())]
-        )
+        return "/".join([*self._head(), *(f"{label}.{value}" for label, value in self._suffixes())])
 
     @property
     def base(self) -> str:
@@ -131,9 +129,7 @@ class Symbol:
         suffixes = self._suffixes()
         if not suffixes:
             return None
-        return "/".join(
-            [*self._head(), *(f"{label}.{value}" for label, value in suffixes[:-1])]
-        )
+        return "/".join([*self._head(), *(f"{label}.{value}" for label, value in suffixes[:-1])])
 
     @property
     def variant_label(self) -> str:

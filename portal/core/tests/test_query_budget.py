@@ -32,6 +32,8 @@ PAGES = [
     "/structures/field-operations/mission-to-serbia/",
     "/about-us/leadership/secretary-general/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/",
+    "/our-work/meetings-and-conferences/ministerial-council-meetings/2024-valletta/",
+    "/resources/decisions/pc/",
 ]
 
 FACTORIES = [

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 
 from portal.meetings.factories import MeetingPageFactory
 from portal.meetings.models import MeetingPage
-from portal.meetings.tests.fixtures import pc_meeting  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

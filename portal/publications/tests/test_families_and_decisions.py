@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.meetings.tests.fixtures import official, pc_meeting  # noqa: F401
+from portal.meetings.tests.fixtures import official
 
 pytestmark = pytest.mark.django_db
 
