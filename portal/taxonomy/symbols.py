@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -148,7 +149,8 @@ class Symbol:
         for word in words[1:]:
             label = _("%(variant)s to %(document)s") % {
                 "variant": label,
-                "document": word.lower(),
+                # "to revision 2" in English; other languages keep their nouns' case.
+                "document": word.lower() if get_language() in (None, "en") else word,
             }
         return label
 

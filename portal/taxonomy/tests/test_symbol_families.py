@@ -83,6 +83,7 @@ def test_bad_variants_are_refused_with_a_clear_message(text, message):
 
 def test_variant_labels_are_translated():
     with translation.override("fr"):
-        label = parse("PC.DEC/1162/Corr.1").variant_label
-    # Until the catalogue has it, the English text; afterwards the French one.
-    assert label in {"Corrigendum 1", "Rectificatif 1"}
+        assert parse("PC.DEC/1162/Corr.1").variant_label == "Rectificatif 1"
+    with translation.override("ru"):
+        label = parse("CIO.GAL/1/24/Rev.2/Corr.1").variant_label
+    assert label == "Исправление 1 к: Пересмотр 2"
