@@ -10,13 +10,16 @@ meetings in all, weekly from January 2024 (so small runs have 2024 meetings
 too), numbered and symbolled from a range above the real documents' numbers
 (``FIRST_NUMBER``) that differs per seed. Written through the page models
 (a few thousand pages at a million items); slugs are
-``gen-<seed>-m<n>[-jour|-dec|-corr|-rev]``, never matched by the item
-removal's pattern: ``remove_meetings`` deletes them (docs/meetings.md)."""
+``genm-<seed>-<body><n>[-jour|-dec|-corr|-rev]``, apart from the items'
+``gen-<seed>-<n>`` (their count and resumption stay the items' own), and
+translation keys are derived from the slugs, so a seed gives the same
+pages every time; ``remove_meetings`` deletes them (docs/meetings.md)."""
 
 from __future__ import annotations
 
 import datetime
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -29,7 +32,9 @@ from portal.meetings.models import MeetingPage, MeetingSeriesPage
 from portal.publications.models import PublicationFile, PublicationPage
 
 from . import indexes
-from .kinds import SLUG_PREFIX
+
+MEETING_PREFIX = "genm-"
+KEYS = uuid.UUID("0b7e3a52-4d7e-4f0e-9a51-6d3c1f2e7a90")  # namespace of the translation keys
 
 # Body -> (share of the meetings, symbol of its journal, title pattern, weekday).
 SERIES = {
@@ -78,7 +83,7 @@ def plan(seed: int, items: int) -> list[Planned]:
 
 
 def _slug(seed, body, index):
-    return f"{SLUG_PREFIX}{seed}-m{body.lower()}{index + 1}"
+    return f"{MEETING_PREFIX}{seed}-{body.lower()}{index + 1}"
 
 
 def generate_meetings(seed: int, items: int, locale, samples, using: str = "default") -> int:
@@ -100,7 +105,7 @@ def generate_meetings(seed: int, items: int, locale, samples, using: str = "defa
         return 0
     existing = set(
         Page.objects.using(using)
-        .filter(slug__startswith=f"{SLUG_PREFIX}{seed}-m")
+        .filter(slug__startswith=f"{MEETING_PREFIX}{seed}-")
         .values_list("slug", flat=True)
     )
     collection_id = Collection.get_first_root_node().pk
@@ -131,6 +136,7 @@ def _write(series, resources, meeting, slug, collection_id, samples, slugs, keys
         start=meeting.day,
         end=meeting.day + datetime.timedelta(days=1) if meeting.body == "MC" else None,
         venue="Hofburg, Vienna" if meeting.body != "MC" else "Generated venue",
+        translation_key=uuid.uuid5(KEYS, slug),
         live=True,
     )
     series.add_child(instance=page)
@@ -156,6 +162,7 @@ def _write(series, resources, meeting, slug, collection_id, samples, slugs, keys
             symbol=symbol,
             # A corrigendum amends its decision; the others are the meeting's own.
             meeting=page if suffix in ("jour", "dec", "rev") else None,
+            translation_key=uuid.uuid5(KEYS, f"{slug}-{suffix}"),
             live=True,
         )
         resources.add_child(instance=doc)
@@ -188,12 +195,12 @@ def _ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
-_MINE = re.compile(rf"^{SLUG_PREFIX}(\d+)-m[a-z]+\d+(-[a-z]+)?$")
+_MINE = re.compile(rf"^{MEETING_PREFIX}(\d+)-[a-z]+\d+(-[a-z]+)?$")
 
 
 def remove_meetings(seed: int | None, using: str = "default") -> int:
     """Delete the generated meetings and their documents (one seed, or all)."""
-    prefix = f"{SLUG_PREFIX}{seed}-m" if seed is not None else SLUG_PREFIX
+    prefix = f"{MEETING_PREFIX}{seed}-" if seed is not None else MEETING_PREFIX
     pages = [
         page
         for page in Page.objects.using(using)
