@@ -98,3 +98,15 @@ def test_reference_meetings_are_loaded(page_at, client):
     series = malta.get_parent().specific
     assert series.issuing_body == "MC"
     assert malta.url in client.get(series.url).content.decode()
+
+
+def test_editors_add_a_meeting_with_its_delegations(admin_client, pc_meeting):
+    series = pc_meeting["series"]
+    response = admin_client.get(f"/admin/pages/add/meetings/meetingpage/{series.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("number", "start", "end", "venue", "webcast_url", "recording_url"):
+        assert f'name="{field}"' in html, field
+    assert "country_tags-TOTAL_FORMS" in html
+    edit = admin_client.get(f"/admin/pages/{pc_meeting['decision'].pk}/edit/").content.decode()
+    assert 'name="meeting"' in edit and 'name="meeting_role"' in edit
