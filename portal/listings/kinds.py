@@ -73,7 +73,10 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         "publications.PublicationPage",
         "publication",
         _("Publications"),
-        views={"export": "portal.listings.exports.export_view"},
+        views={
+            "export": "portal.listings.exports.export_view",
+            "decisions": "portal.publications.decisions.decisions_view",
+        },
     ),
     ListedKind("projects", _("Projects"), "projects.ProjectPage", "project", _("Projects")),
 )

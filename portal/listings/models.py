@@ -13,7 +13,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -313,8 +313,18 @@ class ListingPage(RoutablePageMixin, BasePage):
     def has_export(self) -> bool:
         return "export" in self.kind.views
 
-    def _kind_view(self, name: str, request: HttpRequest, missing: str) -> HttpResponse:
+    @re_path(r"^decisions/(?P<rest>(?:[A-Za-z0-9-]+/)*)$", name="decisions")
+    def decisions(self, request: HttpRequest, rest: str = "") -> HttpResponse:
+        """Decisions by issuing body and year (``decisions/pc/2024/``) and their
+        feeds, for a listing whose kind provides them (publications)."""
+        return self._kind_view(
+            "decisions", request, _("This list has no decisions."), parts=rest.split("/")[:-1]
+        )
+
+    def _kind_view(
+        self, name: str, request: HttpRequest, missing: str, **kwargs: Any
+    ) -> HttpResponse:
         view = self.kind.view(name)
         if view is None:
             raise Http404(missing)
-        return self.apply_cache_policy(request, view(self, request))
+        return self.apply_cache_policy(request, view(self, request, **kwargs))

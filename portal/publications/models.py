@@ -9,10 +9,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.core.localized import reading_locale_id
 from portal.listings.models import TaggedPage
 from portal.search.definitions import SearchDocuments
 from portal.taxonomy import symbols
 
+from . import families
 from .extraction import extract_text
 
 
@@ -31,6 +33,14 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     class Distribution(models.TextChoices):
         PUBLIC = "public", _("Public")
         RESTRICTED = "restricted", _("Restricted")
+
+    class MeetingRole(models.TextChoices):
+        # In the order a meeting page lists its documents.
+        AGENDA = "agenda", _("Agenda")
+        JOURNAL = "journal", _("Journal")
+        DECISION = "decision", _("Decisions")
+        STATEMENT = "statement", _("Statements")
+        OTHER = "other", _("Other documents")
 
     schema_type = "CreativeWork"
     # For site search: the files (their languages and extracted text), the
@@ -73,6 +83,28 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     # Parsed from the symbol on save, for filtering the documents library.
     issuing_body = models.CharField(_("issuing body"), max_length=10, blank=True, db_index=True)
     document_type = models.CharField(_("document type"), max_length=10, blank=True, db_index=True)
+    # The family's base symbol (PC.DEC/1162 for PC.DEC/1162/Corr.1), set on save:
+    # a document's revisions, corrigenda and addenda share it (docs/meetings.md).
+    family_symbol = models.CharField(max_length=60, blank=True, db_index=True, editable=False)
+    meeting = models.ForeignKey(
+        "meetings.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        verbose_name=_("meeting"),
+        help_text=_("The meeting that adopted or issued this document."),
+    )
+    meeting_role = models.CharField(
+        _("role at the meeting"),
+        max_length=20,
+        blank=True,
+        choices=MeetingRole.choices,
+        help_text=_(
+            "Leave empty to read it from the symbol: journals (*.JOUR), decisions (*.DEC) "
+            "and delegations' statements (*.DEL)."
+        ),
+    )
 
     parent_page_types = ["listings.ListingPage"]
     subpage_types = []
@@ -90,6 +122,7 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
         *TaggedPage.content_panels[:2],
         FieldRowPanel([TaggedPage.date_panel, FieldPanel("publication_type")]),
         FieldRowPanel([FieldPanel("symbol"), FieldPanel("distribution")]),
+        FieldRowPanel([FieldPanel("meeting"), FieldPanel("meeting_role")]),
         *TaggedPage.content_panels[3:],
     ]
     file_panels = [
@@ -138,6 +171,18 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     def listable(cls):
         return super().listable().filter(distribution=cls.Distribution.PUBLIC)
 
+    ROLES_BY_TYPE = {"JOUR": "journal", "DEC": "decision", "DEL": "statement"}
+
+    @property
+    def role_at_meeting(self):
+        """The document's place on its meeting's page: the role chosen, else
+        the one its document type implies."""
+        return self.meeting_role or self.ROLES_BY_TYPE.get(self.document_type, "other")
+
+    @property
+    def parsed_symbol(self):
+        return symbols.parse(self.symbol) if self.symbol else None
+
     @property
     def is_public(self):
         return self.distribution == self.Distribution.PUBLIC
@@ -168,8 +213,9 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
             parsed = symbols.parse(self.symbol)
             self.symbol = str(parsed)
             self.issuing_body, self.document_type = parsed.body, parsed.doc_type
+            self.family_symbol = parsed.base
         else:
-            self.issuing_body = self.document_type = ""
+            self.issuing_body = self.document_type = self.family_symbol = ""
         return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
@@ -185,6 +231,13 @@ class PublicationPage(RoutablePageMixin, TaggedPage):
     @path("")
     def detail(self, request):
         return self.render(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locale_id = reading_locale_id(self, request)
+        context["family"] = families.family_of(self, locale_id)
+        context["meeting"] = families.meeting_of(self, locale_id)
+        return context
 
     @path("file/<str:language>/")
     def file(self, request, language):

@@ -48,6 +48,7 @@ TYPES = {
     **{kind.param: ([kind.page_model], kind.plural_label) for kind in tag_kinds()},
     "leadership": (["structures.LeadershipPostPage"], gettext_lazy("Leadership")),
     "meeting_series": ([TERM_PAGES[TermKind.MEETING_SERIES]], gettext_lazy("Meeting series")),
+    "meeting": (["meetings.MeetingPage"], gettext_lazy("Meetings")),
     "page": (
         [
             "core.StandardPage",

@@ -12,7 +12,15 @@ Grammar (after removing white space; case-insensitive on input)::
     type    = one of DOCUMENT_TYPES          e.g. DEC, JOUR, GAL, DEL, DOC
     number  = 1-5 digits
     year    = 2 digits (73-99 -> 19xx, 00-72 -> 20xx) or 4 digits
-    suffix  = ("Rev" | "Corr" | "Add") "." digits
+    suffix  = ("Rev" | "Corr" | "Add") "." digits     at most one of each, kept in order
+
+A symbol's *family* is its base document and every variant of it: revisions,
+corrigenda and addenda, in any combination (``PC.DEC/1162/Corr.1``,
+``FSC.DEC/5/24/Rev.1``, ``CIO.GAL/1/24/Rev.2/Corr.1``: the first corrigendum
+to the second revision). ``Symbol.base`` names the family's base document,
+``Symbol.corrects`` the document a variant amends (the symbol without its
+last suffix) and ``Symbol.variant_label`` what the variant is, in words.
+Language versions are not symbols: they are the files of one record.
 
 ``parse`` returns a ``Symbol`` or raises ``SymbolError`` saying what is wrong
 (editors' input). For what visitors type in a search box, ``parse_typed`` also
@@ -25,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -85,19 +94,71 @@ class Symbol:
     addendum: int | None = None
     # The year as written (two or four digits), so that str() round-trips.
     year_text: str = ""
+    # The suffixes in the order written: (("Rev", 2), ("Corr", 1)) is the first
+    # corrigendum to the second revision, not the same as Corr.1/Rev.2.
+    suffixes: tuple[tuple[str, int], ...] = ()
 
-    def __str__(self):
+    def _suffixes(self):
+        if self.suffixes:
+            return self.suffixes
+        pairs = (("Rev", self.revision), ("Corr", self.corrigendum), ("Add", self.addendum))
+        return tuple((label, value) for label, value in pairs if value is not None)
+
+    def _head(self):
         parts = [f"{self.body}.{self.doc_type}", str(self.number)]
         if self.year is not None:
             parts.append(self.year_text or str(self.year))
-        for label, value in (
-            ("Rev", self.revision),
-            ("Corr", self.corrigendum),
-            ("Add", self.addendum),
-        ):
-            if value is not None:
-                parts.append(f"{label}.{value}")
-        return "/".join(parts)
+        return parts
+
+    def __str__(self):
+        return "/".join([*self._head(), *(f"{label}.{value}" for label, value in self._suffixes())])
+
+    @property
+    def base(self) -> str:
+        """The family's base document: the symbol without any suffix."""
+        return "/".join(self._head())
+
+    @property
+    def is_base(self) -> bool:
+        return not self._suffixes()
+
+    @property
+    def corrects(self) -> str | None:
+        """The document this variant amends (its symbol without the last
+        suffix): ``PC.DEC/1162`` for ``PC.DEC/1162/Corr.1``, ``.../Rev.2`` for
+        ``.../Rev.2/Corr.1``; ``None`` for a base document."""
+        suffixes = self._suffixes()
+        if not suffixes:
+            return None
+        return "/".join([*self._head(), *(f"{label}.{value}" for label, value in suffixes[:-1])])
+
+    @property
+    def variant_label(self) -> str:
+        """What the document is within its family, in words: "Original",
+        "Revision 1", "Corrigendum 1 to revision 2"."""
+        suffixes = self._suffixes()
+        if not suffixes:
+            return _("Original")
+        names = {
+            "Rev": _("Revision %(n)s"),
+            "Corr": _("Corrigendum %(n)s"),
+            "Add": _("Addendum %(n)s"),
+        }
+        words = [names[label] % {"n": value} for label, value in reversed(suffixes)]
+        label = words[0]
+        for word in words[1:]:
+            label = _("%(variant)s to %(document)s") % {
+                "variant": label,
+                # "to revision 2" in English; other languages keep their nouns' case.
+                "document": word.lower() if get_language() in (None, "en") else word,
+            }
+        return label
+
+    @property
+    def variant_sort_key(self) -> tuple:
+        """Orders a family: the base, then its variants as written."""
+        order = {"Rev": 0, "Add": 1, "Corr": 2}
+        return tuple((order[label], value) for label, value in self._suffixes())
 
     @property
     def body_name(self):
@@ -170,6 +231,7 @@ def parse(text: str) -> Symbol:
         year = _year(year_text)
         index += 1
     found = {}
+    order = []
     for part in parts[index:]:
         match = _PART.fullmatch(part)
         kind = match and SUFFIXES.get(match["kind"].lower())
@@ -180,7 +242,13 @@ def parse(text: str) -> Symbol:
             )
         if kind in found:
             raise SymbolError(_("%(kind)s appears twice.") % {"kind": kind})
+        if int(match["n"]) < 1 or len(match["n"]) > 3:
+            raise SymbolError(
+                _("“%(part)s” needs a number from 1 to 999 after %(kind)s.")
+                % {"part": part, "kind": kind}
+            )
         found[kind] = int(match["n"])
+        order.append((kind, int(match["n"])))
     return Symbol(
         body=body,
         doc_type=doc_type,
@@ -190,6 +258,7 @@ def parse(text: str) -> Symbol:
         revision=found.get("Rev"),
         corrigendum=found.get("Corr"),
         addendum=found.get("Add"),
+        suffixes=tuple(order),
     )
 
 

@@ -16,6 +16,7 @@ from portal.listings.models import ListingPage
 from . import indexes
 from .errors import REFERENCE_MISSING, GeneratorError
 from .kinds import LISTING_PATHS, MODELS, SLUG_PATTERN, SLUG_PREFIX
+from .meetings import generate_meetings
 from .plan import plan_item
 from .progress import Summary, progress_bar
 from .removal import Removal
@@ -74,6 +75,9 @@ class Generator(BatchWriting, Removal):
                     self._write(planned, summary)
                     indexes.index_batch([item.slug for item in planned], self.locale, self.using)
                 bar.update(len(planned))
+        meetings = generate_meetings(self.seed, items, self.locale, self.samples, self.using)
+        if meetings:
+            summary.notes.append(f"{meetings} meetings and meeting documents (docs/meetings.md).")
         indexes.age_recent(self.using)
         if connections[self.using].vendor == "postgresql":
             # Fresh statistics, or the planner misjudges the new rows until autovacuum.

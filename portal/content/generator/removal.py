@@ -23,6 +23,7 @@ from portal.taxonomy.registry import tag_kinds
 
 from . import indexes
 from .kinds import MODELS, SLUG_PATTERN
+from .meetings import remove_meetings
 from .progress import Summary
 from .rows import chunk_size, chunks
 from .samples import remove_sample_files, sample_names
@@ -46,6 +47,7 @@ class Removal:
         ``gen-<seed>-<number>`` are deleted."""
         started = time.monotonic()
         summary = Summary("removed")
+        remove_meetings(self.seed, self.using)
         pattern = re.compile(
             rf"^gen-{self.seed}-\d+$" if self.seed is not None else SLUG_PATTERN.pattern
         )

@@ -10,7 +10,7 @@ one transaction, so a bad file changes nothing.
 counts, creating or updating a page, finding a page or a term); each YAML
 section is loaded by its own module: ``pages`` (home and page tree),
 ``taxonomy`` (fields of work, meeting series, countries), ``structures``
-(structures and leadership), ``dated`` (news, stories, events),
+(structures and leadership), ``dated`` (news, stories, events), ``meetings`` (meetings of the series),
 ``navigation`` (menus) and ``translations`` (the other languages).
 """
 
@@ -26,7 +26,7 @@ from wagtail.models import Locale, Page
 from portal.taxonomy.models import Term
 from portal.taxonomy.registry import tag_kinds
 
-from . import dated, navigation, pages, structures, taxonomy
+from . import dated, meetings, navigation, pages, structures, taxonomy
 from .reading import FILES, ReferenceContentError, read_file, read_translations
 from .streamdata import assign_changes
 from .translations import Translator
@@ -59,6 +59,7 @@ class Loader:
             dated.load_news(self, data["news"])
             dated.load_stories(self, data["stories"])
             dated.load_events(self, data["events"])
+            meetings.load_meetings(self, data["meetings"])
             menus = navigation.load_navigation(self, data["navigation"])
             for filename, translation in translations:
                 Translator(self, filename, translation, data).run(menus)

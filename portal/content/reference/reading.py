@@ -24,6 +24,7 @@ FILES = {
     "news": ("news.yaml", schema.NewsFile),
     "stories": ("stories.yaml", schema.StoriesFile),
     "events": ("events.yaml", schema.EventsFile),
+    "meetings": ("meetings.yaml", schema.MeetingsFile),
     "navigation": ("navigation.yaml", schema.NavigationFile),
 }
 

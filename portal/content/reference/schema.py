@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from portal.taxonomy.symbols import ISSUING_BODIES
 from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
@@ -31,6 +32,12 @@ def _path(value: str) -> str:
 
 
 PagePath = Annotated[str, AfterValidator(_path)]
+
+
+def _issuing_body(value: str) -> str:
+    if value not in ISSUING_BODIES:
+        raise ValueError(f"unknown issuing body; expected one of {', '.join(ISSUING_BODIES)}")
+    return value
 
 
 class Heading(BaseModel):
@@ -108,6 +115,9 @@ class FieldsOfWorkFile(Strict):
 
 class MeetingSeriesEntry(PageEntry):
     aliases: list[Text] = []
+    # The body whose decisions the series' meetings adopt: PC, MC, FSC...
+    # (portal.taxonomy.symbols.ISSUING_BODIES).
+    issuing_body: Annotated[str, AfterValidator(_issuing_body)] | None = None
 
 
 class MeetingSeriesFile(Strict):
@@ -243,6 +253,34 @@ class EventEntry(TaggedEntry):
 
 def _as_date(value):
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+class MeetingEntry(PageEntry):
+    """One meeting of a series (meetings.yaml): facts only, prose optional."""
+
+    number: Annotated[int, Field(ge=1)] | None = None
+    start: datetime.date
+    end: datetime.date | None = None
+    venue: str = ""
+    webcast_url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    countries: list[Slug] = []
+
+    @model_validator(mode="after")
+    def ends_after_start(self):
+        if self.end and self.end < self.start:
+            raise ValueError("`end` is before `start`")
+        if not MIN_YEAR <= self.start.year <= MAX_YEAR:
+            raise ValueError(f"`start` must be between {MIN_YEAR} and {MAX_YEAR}")
+        return self
+
+
+class MeetingsOfSeries(Strict):
+    series: PagePath
+    items: list[MeetingEntry]
+
+
+class MeetingsFile(Strict):
+    series: list[MeetingsOfSeries]
 
 
 class NewsFile(Strict):

@@ -47,6 +47,7 @@ def load_meeting_series(loader: Loader, data: schema.MeetingSeriesFile) -> None:
                 "summary": entry.summary,
                 "body": prose(entry.body),
                 "other_names": ", ".join(entry.aliases),
+                "issuing_body": entry.issuing_body or "",
             },
         )
 

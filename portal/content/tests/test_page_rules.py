@@ -16,7 +16,7 @@ from portal.feedback.models import FeedbackPage, PrivacyNoticePage
 from portal.home.models import HomePage
 from portal.listings.kinds import listed_kinds
 from portal.listings.models import ListingPage
-from portal.meetings.models import MeetingSeriesPage
+from portal.meetings.models import MeetingPage, MeetingSeriesPage
 from portal.news.models import NewsPage, StoryPage
 from portal.opendata.models import DataPage
 from portal.projects.models import ProjectPage
@@ -44,7 +44,8 @@ EXPECTED = {
     StructurePage: {StructurePage, StandardPage, ListingPage, FeedbackPage},
     CountryIndexPage: {CountryPage},
     CountryPage: {StandardPage},
-    MeetingSeriesPage: {StandardPage},
+    MeetingSeriesPage: {MeetingPage, StandardPage},
+    MeetingPage: set(),
     FieldOfWorkPage: set(),
     LeadershipPostPage: set(),
     NewsPage: set(),

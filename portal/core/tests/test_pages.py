@@ -43,6 +43,9 @@ REFERENCE_PAGES = {
     "structures.StructurePage": "/structures/field-operations/mission-to-serbia/",
     "structures.LeadershipPostPage": "/about-us/leadership/secretary-general/",
     "meetings.MeetingSeriesPage": "/our-work/meetings-and-conferences/ministerial-council-meetings/",
+    "meetings.MeetingPage": (
+        "/our-work/meetings-and-conferences/ministerial-council-meetings/2024-valletta/"
+    ),
     "subscriptions.SubscribePage": "/subscribe/",
     "feedback.FeedbackPage": "/feedback/",
     "feedback.PrivacyNoticePage": "/privacy/",

@@ -33,6 +33,8 @@ PAGES = [
     "/about-us/leadership/secretary-general/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/",
     "/open-data/",
+    "/our-work/meetings-and-conferences/ministerial-council-meetings/2024-valletta/",
+    "/resources/decisions/pc/",
 ]
 
 FACTORIES = [

@@ -90,6 +90,7 @@ def _finish_publication(item, rng, w, publication_type, symbol):
         "symbol": str(parsed) if parsed else "",
         "issuing_body": parsed.body if parsed else "",
         "document_type": parsed.doc_type if parsed else "",
+        "family_symbol": parsed.base if parsed else "",
     }
     item.files = [
         (language, _document_text(rng, language, item, w)) for language in _languages(rng)
