@@ -72,6 +72,9 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         _("Publications"),
     ),
     ListedKind("projects", _("Projects"), "projects.ProjectPage", "project", _("Projects")),
+    ListedKind(
+        "elections", _("Elections"), "elections.ElectionPage", "election", _("Elections"), feed=True
+    ),
 )
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.publications",
     "portal.projects",
+    "portal.elections",
     "portal.translations",
     "portal.visuals",
     "portal.search",
