@@ -3,6 +3,7 @@ the kind of election, its day (the page's date) and second round, the
 observation mission deployed, and the mission's reports, each a
 ``PublicationPage`` of the documents library."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.core.localized import localize
+from portal.core.localized import localize, reading_locale_id, source_of
 from portal.listings.models import TaggedPage
 
 from .vocabulary import ElectionType, MissionType, ReportKind
@@ -84,6 +85,21 @@ class ElectionPage(TaggedPage):
             raise ValidationError(
                 {"second_round": _("The second round cannot be before the first.")}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locale_id = reading_locale_id(self, request)
+        source = source_of(self)
+        context["reports"] = self.reports_in_language(locale_id)
+        context["recommendation_count"] = count = source.recommendations.count()
+        context["recommendations_url"] = None
+        if count:
+            # The page type lives in pages.py, which reads this module.
+            model = apps.get_model("elections", "RecommendationsPage")
+            pages = localize(list(model.objects.live().order_by("path")[:1]), locale_id)
+            if pages:
+                context["recommendations_url"] = f"{pages[0].get_url(request)}?election={source.pk}"
+        return context
 
     def reports_in_language(self, locale_id: int | None) -> list[dict]:
         """``[{"kind", "label", "page"}]``: the reports in the order of

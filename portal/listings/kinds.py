@@ -71,7 +71,14 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         "publication",
         _("Publications"),
     ),
-    ListedKind("projects", _("Projects"), "projects.ProjectPage", "project", _("Projects")),
+    ListedKind(
+        "projects",
+        _("Projects"),
+        "projects.ProjectPage",
+        "project",
+        _("Projects"),
+        views={"iati": "portal.projects.iati.listing_iati_view"},
+    ),
     ListedKind(
         "elections", _("Elections"), "elections.ElectionPage", "election", _("Elections"), feed=True
     ),

@@ -24,6 +24,8 @@ FILES = {
     "news": ("news.yaml", schema.NewsFile),
     "stories": ("stories.yaml", schema.StoriesFile),
     "events": ("events.yaml", schema.EventsFile),
+    "elections": ("elections.yaml", schema.ElectionsFile),
+    "donors": ("donors.yaml", schema.DonorsFile),
     "navigation": ("navigation.yaml", schema.NavigationFile),
 }
 
