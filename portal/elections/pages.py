@@ -1,7 +1,7 @@
 """The recommendations page: every recommendation of the observation
 missions, filtered by country, theme, election, status, assessment year and
 priority, with counts per status and per theme, and the same list as CSV
-and JSON (``export.csv``, ``export.json``)."""
+and JSON (``export/csv/``, ``export/json/``)."""
 
 from __future__ import annotations
 
@@ -76,14 +76,14 @@ class RecommendationsPage(RoutablePageMixin, BasePage):
         status = 400 if query.errors else 200
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
-    @path("export.csv", name="export_csv")
+    @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         query = RecommendationQuery(request.GET)
         if query.errors:
             return bad_filters_response(query.errors)
         return csv_response(query, request)
 
-    @path("export.json", name="export_json")
+    @path("export/json/", name="export_json")
     def export_json(self, request):
         query = RecommendationQuery(request.GET)
         if query.errors:

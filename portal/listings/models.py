@@ -259,7 +259,7 @@ class ListingPage(RoutablePageMixin, BasePage):
         """The filtered list as an iCalendar file."""
         return self._kind_view("ical", request, _("This list has no calendar."))
 
-    @path("iati.xml", name="iati")
+    @path("iati/", name="iati")
     def iati(self, request: HttpRequest) -> HttpResponse:
         """The filtered list as IATI activities (projects)."""
         return self._kind_view("iati", request, _("This list has no IATI export."))

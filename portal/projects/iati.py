@@ -1,5 +1,5 @@
 """Projects as IATI activities (IATI Activity Standard 2.03): the filtered
-projects listing at ``…/projects/iati.xml``, streamed a batch of activities
+projects listing at ``…/projects/iati/``, streamed a batch of activities
 at a time so that any number of projects is written in constant memory.
 
 Each project is one ``<iati-activity>``: its identifier (the reporting
@@ -208,7 +208,7 @@ def document(ids: Iterable[int], today: datetime.date | None = None) -> Iterator
 
 
 def listing_iati_view(listing, request: HttpRequest) -> HttpResponse:
-    """``…/projects/iati.xml``: the listing's projects, with its filters."""
+    """``…/projects/iati/``: the listing's projects, with its filters."""
     if not settings.IATI_REPORTING_ORG_REF:
         raise Http404(_("This site does not publish IATI data."))
     query = listing.query(request)

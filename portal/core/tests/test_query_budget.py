@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.elections.factories import ElectionPageFactory, RecommendationFactory
 from portal.events.factories import EventPageFactory
 from portal.news.factories import NewsPageFactory, StoryPageFactory
 from portal.projects.factories import ProjectPageFactory
@@ -32,6 +33,11 @@ PAGES = [
     "/structures/field-operations/mission-to-serbia/",
     "/about-us/leadership/secretary-general/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/",
+    "/our-work/elections/",
+    "/our-work/elections/georgia-parliamentary-elections-2024/",
+    "/our-work/election-recommendations/",
+    "/our-work/election-recommendations/?country=serbia&theme=media",
+    "/our-work/donors/austria/",
 ]
 
 FACTORIES = [
@@ -40,6 +46,7 @@ FACTORIES = [
     (EventPageFactory, "/events/"),
     (PublicationPageFactory, "/resources/"),
     (ProjectPageFactory, "/our-work/projects/"),
+    (ElectionPageFactory, "/our-work/elections/"),
 ]
 
 
@@ -48,7 +55,13 @@ def generate(page_at, count):
     serbia = page_at("/countries/serbia/").term
     mission = page_at("/structures/field-operations/mission-to-serbia/").term
     series = page_at("/our-work/meetings-and-conferences/ministerial-council-meetings/").term
-    tags = {"fields_of_work": [policing], "countries": [serbia], "structures": [mission]}
+    austria = page_at("/our-work/donors/austria/").term
+    tags = {
+        "fields_of_work": [policing],
+        "countries": [serbia],
+        "structures": [mission],
+        "donors": [austria],
+    }
     per_type = count // len(FACTORIES)
     for factory, listing in FACTORIES:
         parent = page_at(listing)
@@ -60,7 +73,10 @@ def generate(page_at, count):
                 # Both lists of publications by type are filled at any volume:
                 # an empty list costs no query, which would skew the comparison.
                 extra = {"publication_type": ("report", "manual")[n % 2]}
-            factory(parent=parent, tags=tags, **extra)
+            page = factory(parent=parent, tags=tags, **extra)
+            if factory is ElectionPageFactory:
+                for number in (1, 2):
+                    RecommendationFactory(election=page, number=number, themes=["media"])
 
 
 def count_queries(client, url):

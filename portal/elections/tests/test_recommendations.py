@@ -109,7 +109,7 @@ def test_election_filter(client, records):
 
 
 def test_csv_export_has_the_same_filters_and_is_safe_in_spreadsheets(client, page_at, records):
-    url = page_at(PAGE).url + "export.csv"
+    url = page_at(PAGE).url + "export/csv/"
     response = client.get(url, {"country": "moldova", "theme": "media"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -127,7 +127,7 @@ def test_csv_export_has_the_same_filters_and_is_safe_in_spreadsheets(client, pag
 
 
 def test_json_export(client, page_at, records):
-    url = page_at(PAGE).url + "export.json"
+    url = page_at(PAGE).url + "export/json/"
     response = client.get(url, {"country": "moldova", "year": "2024"})
     assert response.status_code == 200
     data = json.loads(b"".join(response.streaming_content))
@@ -156,7 +156,7 @@ def test_bad_filters_get_a_400_with_a_message(client, page_at, records, params):
     response = client.get(url, params)
     assert response.status_code == 400
     assert "Some filters could not be used" in response.content.decode()
-    for export in ("export.csv", "export.json"):
+    for export in ("export/csv/", "export/json/"):
         assert client.get(url + export, params).status_code == 400
 
 

@@ -54,7 +54,7 @@ def projects(page_at, terms):
 
 
 def get_xml(client, page_at, **params):
-    response = client.get(page_at(LISTING).url + "iati.xml", params)
+    response = client.get(page_at(LISTING).url + "iati/", params)
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"].startswith("application/xml")
     return etree.fromstring(b"".join(response.streaming_content))
@@ -127,12 +127,12 @@ def test_translations_give_narratives_in_their_language(client, page_at, project
 
 
 def test_the_export_is_off_until_the_publisher_is_configured(client, page_at, projects):
-    assert client.get(page_at(LISTING).url + "iati.xml").status_code == 404
+    assert client.get(page_at(LISTING).url + "iati/").status_code == 404
 
 
 @override_settings(IATI_REPORTING_ORG_REF=REF)
 def test_bad_filters_get_a_400(client, page_at, projects):
-    response = client.get(page_at(LISTING).url + "iati.xml", {"donor": "nobody"})
+    response = client.get(page_at(LISTING).url + "iati/", {"donor": "nobody"})
     assert response.status_code == 400
     # Other listings have no IATI export.
-    assert client.get(page_at("/news/").url + "iati.xml").status_code == 404
+    assert client.get(page_at("/news/").url + "iati/").status_code == 404
