@@ -40,6 +40,11 @@ class RecommendationsPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("recommendations page")
 
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin.serve does not call BasePage.serve.
+        response = RoutablePageMixin.serve(self, request, *args, **kwargs)
+        return self.apply_cache_policy(request, response)
+
     @path("")
     def recommendations(self, request):
         query = RecommendationQuery(request.GET)
