@@ -155,7 +155,8 @@ def test_bad_filters_get_a_400_with_a_message(client, page_at, records, params):
     url = page_at(PAGE).url
     response = client.get(url, params)
     assert response.status_code == 400
-    if "\x00" not in str(params):  # control characters are refused before any page runs
+    if not any("\x00" in value for value in params.values()):
+        # (control characters are refused before any page runs, with their own message)
         assert "Some filters could not be used" in response.content.decode()
     for export in ("export/csv/", "export/json/"):
         assert client.get(url + export, params).status_code == 400
