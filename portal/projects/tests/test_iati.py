@@ -6,7 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from portal.projects.factories import ProjectPageFactory
@@ -136,3 +138,19 @@ def test_bad_filters_get_a_400(client, page_at, projects):
     assert response.status_code == 400
     # Other listings have no IATI export.
     assert client.get(page_at("/news/").url + "iati/").status_code == 404
+
+
+@override_settings(IATI_REPORTING_ORG_REF=REF)
+def test_the_export_reads_a_batch_of_projects_in_a_fixed_number_of_queries(
+    client, page_at, projects
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            get_xml(client, page_at)
+        return len(captured)
+
+    few = queries()
+    listing = page_at(LISTING)
+    for n in range(20):
+        ProjectPageFactory(parent=listing, title=f"More project {n}")
+    assert queries() == few
