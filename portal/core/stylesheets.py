@@ -58,6 +58,7 @@ STYLESHEETS = (
     "map.css",
     "org-chart.css",
     "timeline.css",
+    "recommendations.css",
     "forms.css",
     "preferences.css",
     "print.css",

@@ -61,6 +61,11 @@ class CentralRole:
 CENTRAL_REVIEWERS = "Central reviewers"
 SITE_MANAGERS = "Site managers"
 RECORDS_MANAGERS = "Records managers"
+ELECTION_FOLLOW_UP = "Election follow-up editors"
+
+# Recommendations of observation missions and their yearly assessments
+# (docs/elections.md): kept by the election follow-up editors.
+ELECTION_RECORDS = ("elections.recommendation", "elections.followup")
 
 # Menus, the footer and the site-wide records that only site managers edit.
 SITE_WIDE_MODELS = (
@@ -128,6 +133,10 @@ def central_roles() -> tuple[CentralRole, ...]:
                 "wagtaildocs.choose_document",
                 "wagtailimages.choose_image",
             ),
+        ),
+        CentralRole(
+            ELECTION_FOLLOW_UP,
+            model_permissions=_model_permissions(ELECTION_RECORDS),
         ),
         *translators,
     )

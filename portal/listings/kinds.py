@@ -78,7 +78,17 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
             "decisions": "portal.publications.decisions.decisions_view",
         },
     ),
-    ListedKind("projects", _("Projects"), "projects.ProjectPage", "project", _("Projects")),
+    ListedKind(
+        "projects",
+        _("Projects"),
+        "projects.ProjectPage",
+        "project",
+        _("Projects"),
+        views={"iati": "portal.projects.iati.listing_iati_view"},
+    ),
+    ListedKind(
+        "elections", _("Elections"), "elections.ElectionPage", "election", _("Elections"), feed=True
+    ),
 )
 
 

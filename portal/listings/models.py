@@ -321,6 +321,11 @@ class ListingPage(RoutablePageMixin, BasePage):
             "decisions", request, _("This list has no decisions."), parts=rest.split("/")[:-1]
         )
 
+    @path("iati/", name="iati")
+    def iati(self, request: HttpRequest) -> HttpResponse:
+        """The filtered list as IATI activities (projects)."""
+        return self._kind_view("iati", request, _("This list has no IATI export."))
+
     def _kind_view(
         self, name: str, request: HttpRequest, missing: str, **kwargs: Any
     ) -> HttpResponse:

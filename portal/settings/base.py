@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.publications",
     "portal.projects",
+    "portal.elections",
     "portal.translations",
     "portal.visuals",
     "portal.search",
@@ -614,6 +615,13 @@ VISITOR_REQUEST_MAX_BYTES = 60 * 1024 * 1024
 FEEDBACK_CONFIRM_MAX_AGE = int(env("FEEDBACK_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
 FEEDBACK_KEPT_DAYS = int(env("FEEDBACK_KEPT_DAYS", "365"))
 FEEDBACK_DEFAULT_INBOX = env("FEEDBACK_DEFAULT_INBOX", "webmaster@localhost")
+
+# The projects' IATI export (docs/projects.md): the publisher's identifier in
+# the IATI organisation registry; the export answers 404 while it is empty.
+IATI_REPORTING_ORG_REF = env("IATI_REPORTING_ORG_REF", "")
+IATI_REPORTING_ORG_NAME = env(
+    "IATI_REPORTING_ORG_NAME", "Organization for Security and Co-operation in Europe"
+)
 
 # Reports of wrongdoing (docs/confidential-reports.md): sealed to the oversight group's
 # public key (base64; `manage.py confidential_keypair`); without it the form says that

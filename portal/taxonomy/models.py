@@ -115,6 +115,16 @@ class MeetingSeriesTerm(KindProxy):
         verbose_name_plural = _("meeting series")
 
 
+class DonorTerm(KindProxy):
+    kind_value = TermKind.DONOR
+    objects = KindManager(TermKind.DONOR)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("donor")
+        verbose_name_plural = _("donors")
+
+
 class PageTag(Orderable):
     """A page tagged with a term. One table per kind; each has a ParentalKey to
     ``wagtailcore.Page`` so that any page type can be tagged, the tags travel with
@@ -163,6 +173,14 @@ class PageStructure(PageTag):
         StructureTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("structure")
     )
     Meta = _tag_meta("pagestructure", _("structure"), _("structures"))
+
+
+class PageDonor(PageTag):
+    page = ParentalKey(Page, on_delete=models.CASCADE, related_name="donor_tags")
+    term = models.ForeignKey(
+        DonorTerm, on_delete=models.CASCADE, related_name="+", verbose_name=_("donor")
+    )
+    Meta = _tag_meta("pagedonor", _("donor"), _("donors"))
 
 
 def tag_lookup(name: str) -> str:

@@ -43,6 +43,7 @@ class TermKind(models.TextChoices):
     COUNTRY = "country", _("Country")
     STRUCTURE = "structure", _("Structure")
     MEETING_SERIES = "meeting_series", _("Meeting series")
+    DONOR = "donor", _("Donor")
 
 
 # The page type whose pages are the terms of each kind.
@@ -51,6 +52,7 @@ TERM_PAGES: dict[str, str] = {
     TermKind.COUNTRY: "countries.CountryPage",
     TermKind.STRUCTURE: "structures.StructurePage",
     TermKind.MEETING_SERIES: "meetings.MeetingSeriesPage",
+    TermKind.DONOR: "projects.DonorPage",
 }
 
 
@@ -127,6 +129,17 @@ TAG_KINDS: tuple[TagKind, ...] = (
         through="taxonomy.PageStructure",
         selectivity=10,
         panel_heading=_("Structures (offices, institutions, field operations)"),
+    ),
+    TagKind(
+        name="donors",
+        param="donor",
+        term_kind=TermKind.DONOR,
+        label=_("Donor"),
+        plural_label=_("Donors"),
+        relation="donor_tags",
+        through="taxonomy.PageDonor",
+        selectivity=30,
+        panel_heading=_("Donors (for projects: the States and organizations funding them)"),
     ),
 )
 

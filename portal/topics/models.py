@@ -60,6 +60,7 @@ class FieldOfWorkPage(TermPageMixin, BasePage):
         context["offices"] = [s for s in structures if not s.is_field_operation]
         context["operations"] = [s for s in structures if s.is_field_operation and not s.closed]
         context["projects"] = tagged("projects", "field_of_work", term, locale)
+        context["elections"] = tagged("elections", "field_of_work", term, locale)
         context["events"] = tagged("events", "field_of_work", term, locale)
         context["news"] = tagged("news", "field_of_work", term, locale, limit=4)
         context["stories"] = tagged("stories", "field_of_work", term, locale, limit=4)

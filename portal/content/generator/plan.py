@@ -33,6 +33,7 @@ class Item:
     tags: dict  # tag name ("fields_of_work"...) -> list of term ids
     fields: dict = field(default_factory=dict)  # the page type's own fields
     files: list = field(default_factory=list)  # publications: [(language, text)]
+    records: list = field(default_factory=list)  # elections: their recommendations
 
     @property
     def model(self) -> type[Page]:
@@ -58,6 +59,7 @@ def plan_item(seed: int, number: int, taxonomy: Taxonomy) -> Item:
             "fields_of_work": [t.id for t in w.fields_of_work],
             "countries": [t.id for t in w.countries],
             "structures": [t.id for t in w.structures],
+            "donors": [],
         },
     )
     PLANNERS[kind](item, rng, w, taxonomy)

@@ -23,6 +23,7 @@ class Summary:
     tags: int = 0
     files: int = 0
     documents: int = 0
+    recommendations: int = 0
     skipped: int = 0
     seconds: float = 0.0
     first: int | None = None  # numbers generated, first and last
@@ -43,7 +44,8 @@ class Summary:
         detail = ", ".join(f"{self.pages[m]} {LABELS[m]}" for m in MODELS if self.pages[m])
         lines = [
             f"{cap(self.action)} {self.total} pages" + (f" ({detail})" if detail else "") + ",",
-            f"{self.tags} tags, {self.files} publication files, {self.documents} documents",
+            f"{self.tags} tags, {self.files} publication files, {self.documents} documents,",
+            f"{self.recommendations} recommendations",
             f"in {self.seconds:.1f} s ({self.rate:,.0f} pages/s).",
         ]
         if self.first is not None:

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from portal.core.cache import bump_content_version
+from portal.elections.models import FollowUp, Recommendation
 from portal.listings.models import ListingPosting
 from portal.publications.models import PublicationFile
 from portal.taxonomy.registry import tag_kinds
@@ -33,7 +34,7 @@ from .tree import STEPLEN, recount_children
 # Rows the generator writes next to its pages, deleted with them.
 def _generated_rows() -> set:
     """The tables whose rows the generator writes beside its pages."""
-    return {kind.through_model() for kind in tag_kinds()} | {PublicationFile}
+    return {kind.through_model() for kind in tag_kinds()} | {PublicationFile, Recommendation}
 
 
 class Removal:
@@ -107,6 +108,7 @@ class Removal:
                     through._base_manager.using(db).filter(page_id__in=chunk)._raw_delete(db)
                 )
             ListingPosting._base_manager.using(db).filter(item_id__in=chunk)._raw_delete(db)
+            summary.recommendations += _delete_recommendations(chunk, db)
         for chunk in self._chunks(document_ids):
             # Only generated documents (an editor may have attached a real one)
             # that nothing else uses, deleted without the signal that would
@@ -199,6 +201,17 @@ class Removal:
                 )
         if not documents.exists():
             remove_sample_files()
+
+
+def _delete_recommendations(election_ids, db) -> int:
+    """The recommendations of these elections, with their themes and follow-up."""
+    recommendations = Recommendation._base_manager.using(db).filter(election_id__in=election_ids)
+    ids = recommendations.values("pk")
+    FollowUp._base_manager.using(db).filter(recommendation_id__in=ids)._raw_delete(db)
+    Recommendation.themes.through._base_manager.using(db).filter(
+        recommendation_id__in=ids
+    )._raw_delete(db)
+    return recommendations._raw_delete(db)
 
 
 def _relations_to(model):

@@ -44,8 +44,10 @@ class Taxonomy:
     countries: list
     structures: list
     meeting_series: list
+    donors: list = None  # the donors' terms; none in content loaded before donors existed
 
     def __post_init__(self):
+        self.donors = self.donors or []
         self.weighted_structures = Weighted(
             {s: STRUCTURE_WEIGHTS.get(s.kind, 1) for s in self.structures}
         )
@@ -100,7 +102,7 @@ class Taxonomy:
         )
         if not structures:
             raise GeneratorError(REFERENCE_MISSING.format(problem="no structures"))
-        return cls(fields_of_work, countries, structures, meeting_series)
+        return cls(fields_of_work, countries, structures, meeting_series, terms(TermKind.DONOR))
 
 
 def _sorted_terms(by_id, ids):

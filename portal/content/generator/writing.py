@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from portal.elections.models import FollowUp, Recommendation, Theme
 from portal.listings.models import ListingPosting
 from portal.listings.postings import keys as posting_keys
 from portal.listings.postings import rows as posting_rows
@@ -175,7 +176,9 @@ class BatchWriting:
             )
         # 4. Publications: one document and one file per language.
         self._write_files(pages, summary)
-        # 5. The listing index.
+        # 5. Elections: the recommendations of their final report, with themes and follow-up.
+        self._write_recommendations(pages, summary)
+        # 6. The listing index.
         self.writer(ListingPosting).write(
             row for page in pages for row in planned_postings(page.id, page.item)
         )
@@ -186,6 +189,41 @@ class BatchWriting:
         if key not in self._writers:
             self._writers[key] = RowWriter(model, connections[self.using], with_pk=with_pk)
         return self._writers[key]
+
+    def _write_recommendations(self, pages: list[Placed], summary: Summary) -> None:
+        entries = [(page.id, record) for page in pages for record in page.item.records]
+        if not entries:
+            return
+        connection = connections[self.using]
+        ids = allocate_ids(Recommendation, len(entries), connection)
+        themes = dict(Theme.objects.using(self.using).values_list("code", "pk"))
+        summary.recommendations += self.writer(Recommendation, with_pk=True).write(
+            {
+                "id": pk,
+                "election_id": page_id,
+                "number": record["number"],
+                "text": record["text"],
+                "priority": record["priority"],
+            }
+            for pk, (page_id, record) in zip(ids, entries, strict=True)
+        )
+        self.writer(Recommendation.themes.through).write(
+            {"recommendation_id": pk, "theme_id": themes[code]}
+            for pk, (_page_id, record) in zip(ids, entries, strict=True)
+            for code in record["themes"]
+            if code in themes
+        )
+        self.writer(FollowUp).write(
+            {
+                "recommendation_id": pk,
+                "sort_order": n,
+                "year": year,
+                "status": status,
+                "source": f"Follow-up assessment of {year}",
+            }
+            for pk, (_page_id, record) in zip(ids, entries, strict=True)
+            for n, (year, status) in enumerate(record["follow_ups"])
+        )
 
     def _write_files(self, pages: list[Placed], summary: Summary) -> None:
         Document = get_document_model()

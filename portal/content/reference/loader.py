@@ -26,7 +26,7 @@ from wagtail.models import Locale, Page
 from portal.taxonomy.models import Term
 from portal.taxonomy.registry import tag_kinds
 
-from . import dated, meetings, navigation, pages, structures, taxonomy
+from . import dated, elections, meetings, navigation, pages, projects, structures, taxonomy
 from .reading import FILES, ReferenceContentError, read_file, read_translations
 from .streamdata import assign_changes
 from .translations import Translator
@@ -60,6 +60,8 @@ class Loader:
             dated.load_stories(self, data["stories"])
             dated.load_events(self, data["events"])
             meetings.load_meetings(self, data["meetings"])
+            elections.load_elections(self, data["elections"])
+            projects.load_donors(self, data["donors"])
             menus = navigation.load_navigation(self, data["navigation"])
             for filename, translation in translations:
                 Translator(self, filename, translation, data).run(menus)

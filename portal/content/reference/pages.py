@@ -13,6 +13,7 @@ from portal.confidential.models import ConfidentialReportPage
 from portal.core.models import StandardPage
 from portal.core.sites import sync_default_site
 from portal.countries.models import CountryIndexPage
+from portal.elections.models import RecommendationsPage
 from portal.feedback.models import FeedbackPage, FeedbackTopic, PrivacyNoticePage
 from portal.home.models import HomePage
 from portal.listings.models import ListingPage
@@ -28,6 +29,7 @@ PAGE_TYPES = {
     "feedback": FeedbackPage,
     "privacy": PrivacyNoticePage,
     "data": DataPage,
+    "recommendations": RecommendationsPage,
 }
 
 if TYPE_CHECKING:

@@ -25,6 +25,8 @@ FILES = {
     "stories": ("stories.yaml", schema.StoriesFile),
     "events": ("events.yaml", schema.EventsFile),
     "meetings": ("meetings.yaml", schema.MeetingsFile),
+    "elections": ("elections.yaml", schema.ElectionsFile),
+    "donors": ("donors.yaml", schema.DonorsFile),
     "navigation": ("navigation.yaml", schema.NavigationFile),
 }
 

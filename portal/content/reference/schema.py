@@ -85,9 +85,19 @@ class HomeEntry(HomeText):
 
 class TreeNode(PageEntry):
     type: Literal[
-        "standard", "listing", "countries", "report", "feedback", "privacy", "subscribe", "data"
+        "standard",
+        "listing",
+        "countries",
+        "report",
+        "feedback",
+        "privacy",
+        "subscribe",
+        "recommendations",
+        "data",
     ] = "standard"
-    listing: Literal["news", "stories", "events", "publications", "projects"] | None = None
+    listing: (
+        Literal["news", "stories", "events", "publications", "projects", "elections"] | None
+    ) = None
     children: list["TreeNode"] = []
 
     @model_validator(mode="after")
@@ -281,6 +291,36 @@ class MeetingsOfSeries(Strict):
 
 class MeetingsFile(Strict):
     series: list[MeetingsOfSeries]
+
+
+class DonorEntry(PageEntry):
+    donor_kind: Literal["state", "organization", "other"] = "state"
+    iati_identifier: str = ""
+
+
+class DonorsFile(Strict):
+    parent: PagePath
+    items: list[DonorEntry]
+
+
+class ElectionEntry(TaggedEntry):
+    date: datetime.date
+    second_round: datetime.date | None = None
+    election_type: Literal[
+        "presidential", "parliamentary", "early_parliamentary", "local", "referendum"
+    ]
+    mission_type: Literal["eom", "leom", "eam", "nam"] | None = None
+
+    @model_validator(mode="after")
+    def second_round_after_first(self):
+        if self.second_round and self.second_round < self.date:
+            raise ValueError("`second_round` is before `date`")
+        return self
+
+
+class ElectionsFile(Strict):
+    parent: PagePath
+    items: list[ElectionEntry]
 
 
 class NewsFile(Strict):

@@ -21,6 +21,7 @@ from portal.content.generator import (
     sample_names,
     step_position,
 )
+from portal.elections.models import ElectionPage, FollowUp, Recommendation
 from portal.events.models import EventPage
 from portal.listings.models import ListingPage
 from portal.news.models import NewsPage, StoryPage
@@ -34,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 SEED = 7
 ITEMS = 300
-MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage)
+MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage, ElectionPage)
 
 
 def generate(items=ITEMS, seed=SEED, batch_size=100):
@@ -106,11 +107,12 @@ def test_mix_of_types_under_the_reference_listings(home):
     generate()
     counts = {model: generated(model).count() for model in MODELS}
     assert counts == {
-        NewsPage: 120,
+        NewsPage: 105,
         StoryPage: 30,
         EventPage: 45,
         PublicationPage: 90,
         ProjectPage: 15,
+        ElectionPage: 15,
     }
     listings = {
         NewsPage: "news/",
@@ -118,6 +120,7 @@ def test_mix_of_types_under_the_reference_listings(home):
         EventPage: "events/",
         PublicationPage: "resources/",
         ProjectPage: "our-work/projects/",
+        ElectionPage: "our-work/elections/",
     }
     english = Locale.objects.get(language_code="en")
     for model, path in listings.items():
@@ -166,6 +169,18 @@ def test_items_are_tagged_dated_and_valid():
         .exclude(symbol="")
     )
     assert generated(PublicationPage).filter(distribution="restricted").exists()
+
+    for project in generated(ProjectPage):
+        assert project.budget_amount > 0 and project.budget_currency
+        donors = list(project.tagged_terms("donors"))
+        assert 1 <= len(donors) <= 3 and {d.kind for d in donors} == {TermKind.DONOR}
+        assert donors[0].name in project.summary or "the " + donors[0].name in project.summary
+    for election in generated(ElectionPage):
+        assert len(election.tag_ids("countries")) == 1
+        recommendations = Recommendation.objects.filter(election=election)
+        assert 8 <= recommendations.count() <= 30
+        assert all(r.themes.exists() for r in recommendations)
+    assert FollowUp.objects.filter(recommendation__election__slug__startswith="gen-").exists()
 
     for page in generated(PublicationPage).prefetch_related("files__document"):
         files = list(page.files.all())
@@ -256,6 +271,8 @@ def test_remove_leaves_the_reference_content_as_it_was():
 
     remove()
     assert not Page.objects.filter(slug__startswith="gen-").exists()
+    assert not Recommendation.objects.exists() and not FollowUp.objects.exists()
+    assert not Recommendation.themes.through.objects.exists()
     assert reference_state() == before
     assert tree_problems() == []
     assert not any(default_storage.exists(name) for name in sample_names())

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from portal.confidential.models import ConfidentialReportPage
 from portal.core.models import StandardPage
 from portal.countries.models import CountryIndexPage, CountryPage
+from portal.elections.models import ElectionPage, RecommendationsPage
 from portal.events.models import EventPage
 from portal.feedback.models import FeedbackPage, PrivacyNoticePage
 from portal.home.models import HomePage
@@ -19,7 +20,7 @@ from portal.listings.models import ListingPage
 from portal.meetings.models import MeetingPage, MeetingSeriesPage
 from portal.news.models import NewsPage, StoryPage
 from portal.opendata.models import DataPage
-from portal.projects.models import ProjectPage
+from portal.projects.models import DonorPage, ProjectPage
 from portal.publications.models import PublicationPage
 from portal.structures.models import LeadershipPostPage, StructurePage
 from portal.subscriptions.models import SubscribePage
@@ -35,6 +36,8 @@ SECTION_TYPES = {
     StructurePage,
     LeadershipPostPage,
     FeedbackPage,
+    RecommendationsPage,
+    DonorPage,
 }
 EXPECTED = {
     # The countries' index, the report of wrongdoing, the privacy notice and the
@@ -53,6 +56,9 @@ EXPECTED = {
     EventPage: set(),
     PublicationPage: set(),
     ProjectPage: set(),
+    ElectionPage: set(),
+    RecommendationsPage: set(),
+    DonorPage: set(),
     FeedbackPage: set(),
     ConfidentialReportPage: set(),
     PrivacyNoticePage: set(),

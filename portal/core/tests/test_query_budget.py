@@ -1,5 +1,5 @@
 """Each page type runs a bounded number of queries that does not grow with the
-amount of content: measured with 10 and with 500 generated items tagged with
+amount of content: measured with 12 and with 502 generated items tagged with
 the same field of work, country and structure."""
 
 import pytest
@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.elections.factories import ElectionPageFactory, RecommendationFactory
 from portal.events.factories import EventPageFactory
 from portal.news.factories import NewsPageFactory, StoryPageFactory
 from portal.projects.factories import ProjectPageFactory
@@ -35,6 +36,11 @@ PAGES = [
     "/open-data/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/2024-valletta/",
     "/resources/decisions/pc/",
+    "/our-work/elections/",
+    "/our-work/elections/georgia-parliamentary-elections-2024/",
+    "/our-work/election-recommendations/",
+    "/our-work/election-recommendations/?country=serbia&theme=media",
+    "/our-work/donors/austria/",
 ]
 
 FACTORIES = [
@@ -43,6 +49,7 @@ FACTORIES = [
     (EventPageFactory, "/events/"),
     (PublicationPageFactory, "/resources/"),
     (ProjectPageFactory, "/our-work/projects/"),
+    (ElectionPageFactory, "/our-work/elections/"),
 ]
 
 
@@ -51,7 +58,13 @@ def generate(page_at, count):
     serbia = page_at("/countries/serbia/").term
     mission = page_at("/structures/field-operations/mission-to-serbia/").term
     series = page_at("/our-work/meetings-and-conferences/ministerial-council-meetings/").term
-    tags = {"fields_of_work": [policing], "countries": [serbia], "structures": [mission]}
+    austria = page_at("/our-work/donors/austria/").term
+    tags = {
+        "fields_of_work": [policing],
+        "countries": [serbia],
+        "structures": [mission],
+        "donors": [austria],
+    }
     per_type = count // len(FACTORIES)
     for factory, listing in FACTORIES:
         parent = page_at(listing)
@@ -63,7 +76,10 @@ def generate(page_at, count):
                 # Both lists of publications by type are filled at any volume:
                 # an empty list costs no query, which would skew the comparison.
                 extra = {"publication_type": ("report", "manual")[n % 2]}
-            factory(parent=parent, tags=tags, **extra)
+            page = factory(parent=parent, tags=tags, **extra)
+            if factory is ElectionPageFactory:
+                for number in (1, 2):
+                    RecommendationFactory(election=page, number=number, themes=["media"])
 
 
 def count_queries(client, url):
@@ -76,7 +92,7 @@ def count_queries(client, url):
 
 def test_queries_per_page_do_not_grow_with_content(client, home, page_at):
     urls = [home.url + path.lstrip("/") for path in PAGES]
-    generate(page_at, 10)
+    generate(page_at, 12)  # two of each type: both lists of publications by type are filled
     small = {url: count_queries(client, url) for url in urls}
     generate(page_at, 490)
     cache.clear()

@@ -1,9 +1,11 @@
-"""Projects: a start date, usually an end date, and their donors."""
+"""Projects: a start date, usually an end date, a budget and their donors
+(tags of the donor kind, named in the summary)."""
 
 from __future__ import annotations
 
 import datetime
 import random
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..draws import random_day
@@ -39,4 +41,8 @@ def plan_project(item: Item, rng: random.Random, w: Words, taxonomy: Taxonomy) -
     end = None
     if rng.random() < 0.9:
         end = item.date + datetime.timedelta(days=365 * years + rng.randint(-30, 30))
-    item.fields = {"end_date": end, "donors": ", ".join(donors)}
+    by_name = {donor.name: donor.id for donor in taxonomy.donors}
+    item.tags["donors"] = [by_name[name] for name in donors if name in by_name]
+    currency = "EUR" if rng.random() < 0.8 else rng.choice(("USD", "CHF", "GBP", "SEK", "NOK"))
+    amount = Decimal(rng.randint(20, 4000) * 1000 + rng.choice((0, 500)))
+    item.fields = {"end_date": end, "budget_amount": amount, "budget_currency": currency}

@@ -1,0 +1,24 @@
+"""Recommendations are records, not pages: saving one (or its themes, or an
+assessment) renews what is cached of the published content, as publishing a
+page does."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from portal.core.cache import bump_content_version
+
+from .records import FollowUp, Recommendation
+
+
+def connect() -> None:
+    for model in (Recommendation, FollowUp):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_content_version,
+                sender=model,
+                dispatch_uid=f"elections-{model.__name__}-{id(signal)}",
+            )
+    m2m_changed.connect(
+        bump_content_version,
+        sender=Recommendation.themes.through,
+        dispatch_uid="elections-themes",
+    )
