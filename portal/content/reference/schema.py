@@ -80,7 +80,9 @@ class TreeNode(PageEntry):
     type: Literal[
         "standard", "listing", "countries", "report", "feedback", "privacy", "subscribe"
     ] = "standard"
-    listing: Literal["news", "stories", "events", "publications", "projects", "vacancies"] | None = None
+    listing: (
+        Literal["news", "stories", "events", "publications", "projects", "vacancies"] | None
+    ) = None
     children: list["TreeNode"] = []
 
     @model_validator(mode="after")

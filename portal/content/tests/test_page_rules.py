@@ -20,9 +20,10 @@ from portal.meetings.models import MeetingSeriesPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
 from portal.publications.models import PublicationPage
-from portal.structures.models import LeadershipPostPage, StructurePage
+from portal.structures.models import LeadershipPostPage, PersonPage, StructurePage
 from portal.subscriptions.models import SubscribePage
 from portal.topics.models import FieldOfWorkPage
+from portal.vacancies.models import VacancyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,7 @@ SECTION_TYPES = {
     MeetingSeriesPage,
     StructurePage,
     LeadershipPostPage,
+    PersonPage,
     FeedbackPage,
 }
 EXPECTED = {
@@ -46,6 +48,8 @@ EXPECTED = {
     MeetingSeriesPage: {StandardPage},
     FieldOfWorkPage: set(),
     LeadershipPostPage: set(),
+    PersonPage: set(),
+    VacancyPage: set(),
     NewsPage: set(),
     StoryPage: set(),
     EventPage: set(),

@@ -11,6 +11,7 @@ from portal.events.factories import EventPageFactory
 from portal.news.factories import NewsPageFactory, StoryPageFactory
 from portal.projects.factories import ProjectPageFactory
 from portal.publications.factories import PublicationPageFactory
+from portal.vacancies.factories import VacancyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ PAGES = [
     "/our-work/fields-of-work/policing/",
     "/structures/field-operations/mission-to-serbia/",
     "/about-us/leadership/secretary-general/",
+    "/about-us/employment/vacancies/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/",
 ]
 
@@ -40,6 +42,7 @@ FACTORIES = [
     (EventPageFactory, "/events/"),
     (PublicationPageFactory, "/resources/"),
     (ProjectPageFactory, "/our-work/projects/"),
+    (VacancyPageFactory, "/about-us/employment/vacancies/"),
 ]
 
 
@@ -49,7 +52,8 @@ def generate(page_at, count):
     mission = page_at("/structures/field-operations/mission-to-serbia/").term
     series = page_at("/our-work/meetings-and-conferences/ministerial-council-meetings/").term
     tags = {"fields_of_work": [policing], "countries": [serbia], "structures": [mission]}
-    per_type = count // len(FACTORIES)
+    # At least two of each, so that both lists of publications by type are filled.
+    per_type = max(2, count // len(FACTORIES))
     for factory, listing in FACTORIES:
         parent = page_at(listing)
         for n in range(per_type):

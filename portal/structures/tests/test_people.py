@@ -114,3 +114,19 @@ def test_person_page_lists_posts_held(client, post, three):
     html = client.get(three[1].url).content.decode()
     assert post.title in html
     assert 'datetime="2017-07-18"' in html and 'datetime="2020-07-18"' in html
+
+
+def test_every_language_shows_the_same_holders(client, post, three, page_at):
+    """The post, its structure and a person link to the same people in all
+    six languages (translated, or in English marked as such)."""
+    from portal.translations.tests.parity import Targets
+    from portal.translations.tests.test_parity import differences
+
+    french = three[2].copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Cléo Calm"
+    french.save_revision().publish()
+    targets = Targets()
+    found = []
+    for page in (post, three[1], page_at("/structures/secretariat/")):
+        found.extend(differences(client, page, targets))
+    assert found == []

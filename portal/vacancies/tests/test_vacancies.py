@@ -197,3 +197,13 @@ def test_periodic_job_imports_the_configured_feed(listing, settings):
     settings.VACANCIES_FEED_URL = str(FEED)
     import_vacancies_feed.call()
     assert VacancyPage.objects.filter(live=True).count() == 3
+
+
+def test_every_language_lists_the_same_vacancies(client, listing, two):
+    from portal.translations.tests.parity import Targets
+    from portal.translations.tests.test_parity import differences
+
+    targets = Targets()
+    with freeze_time(at(2030, 5, 15)):
+        found = differences(client, listing, targets) + differences(client, two[0], targets)
+    assert found == []
