@@ -121,6 +121,11 @@ class VacancyPage(TaggedPage):
         return not self.is_open()
 
     @property
+    def location(self) -> str:
+        """The duty station, as cards show an item's location."""
+        return str(self.get_duty_station_display())
+
+    @property
     def local_deadline(self) -> datetime.datetime:
         """The deadline in its own time zone."""
         try:

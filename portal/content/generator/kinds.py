@@ -9,18 +9,20 @@ from portal.events.models import EventPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
 from portal.publications.models import PublicationPage
+from portal.vacancies.models import VacancyPage
 
 SLUG_PREFIX = "gen-"
 SLUG_PATTERN = re.compile(r"^gen-(\d+)-(\d+)$")
 
-# One cycle of 20 items fixes the mix: 8 news items (40 %), 2 stories (10 %),
-# 3 events (15 %), 6 publications (30 %, of which 2 official documents) and
-# 1 project (5 %). Interleaved so that every batch feeds every listing.
+# One cycle of 20 items fixes the mix: 7 news items (35 %), 2 stories (10 %),
+# 3 events (15 %), 6 publications (30 %, of which 2 official documents),
+# 1 project (5 %) and 1 vacancy (5 %). Interleaved so that every batch feeds
+# every listing.
 CYCLE = (
     ("news", "official_document", "news", "event", "news")
     + ("publication", "story", "news", "event", "official_document")
     + ("news", "project", "publication", "news", "event")
-    + ("story", "news", "publication", "news", "publication")
+    + ("story", "news", "publication", "vacancy", "publication")
 )
 OFFICIAL_PER_CYCLE = CYCLE.count("official_document")
 
@@ -32,8 +34,9 @@ KINDS = {
     "publication": (PublicationPage, "publications"),
     "official_document": (PublicationPage, "publications"),
     "project": (ProjectPage, "projects"),
+    "vacancy": (VacancyPage, "vacancies"),
 }
-MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage)
+MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage, VacancyPage)
 
 # How the summary names each model's pages.
 LABELS = {
@@ -42,6 +45,7 @@ LABELS = {
     EventPage: "events",
     PublicationPage: "publications",
     ProjectPage: "projects",
+    VacancyPage: "vacancies",
 }
 
 # Where the reference content puts each listing, below the home page.
@@ -51,6 +55,7 @@ LISTING_PATHS = {
     "events": "events/",
     "publications": "resources/",
     "projects": "our-work/projects/",
+    "vacancies": "about-us/employment/vacancies/",
 }
 
 FIRST_DAY = datetime.date(1995, 1, 1)

@@ -53,8 +53,17 @@ class PageEntry(Strict):
 
 
 class Link(Strict):
+    """An external address (``url``) or a page of the site (``page``)."""
+
     title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://")]
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    page: PagePath | None = None
+
+    @model_validator(mode="after")
+    def one_target(self):
+        if (self.url is None) == (self.page is None):
+            raise ValueError("a link needs either `url:` or `page:`")
+        return self
 
 
 class HomeText(Strict):

@@ -29,12 +29,13 @@ from portal.publications.factories import PublicationPageFactory
 from portal.publications.models import PublicationFile, PublicationPage
 from portal.taxonomy import symbols
 from portal.taxonomy.models import PageCountry, PageFieldOfWork, PageStructure, TermKind
+from portal.vacancies.models import VacancyPage
 
 pytestmark = pytest.mark.django_db
 
 SEED = 7
 ITEMS = 300
-MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage)
+MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage, VacancyPage)
 
 
 def generate(items=ITEMS, seed=SEED, batch_size=100):
@@ -106,11 +107,12 @@ def test_mix_of_types_under_the_reference_listings(home):
     generate()
     counts = {model: generated(model).count() for model in MODELS}
     assert counts == {
-        NewsPage: 120,
+        NewsPage: 105,
         StoryPage: 30,
         EventPage: 45,
         PublicationPage: 90,
         ProjectPage: 15,
+        VacancyPage: 15,
     }
     listings = {
         NewsPage: "news/",
@@ -118,6 +120,7 @@ def test_mix_of_types_under_the_reference_listings(home):
         EventPage: "events/",
         PublicationPage: "resources/",
         ProjectPage: "our-work/projects/",
+        VacancyPage: "about-us/employment/vacancies/",
     }
     english = Locale.objects.get(language_code="en")
     for model, path in listings.items():

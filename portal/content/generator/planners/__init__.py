@@ -7,6 +7,7 @@ from .events import plan_event
 from .news import plan_news, plan_story
 from .projects import plan_project
 from .publications import plan_official_document, plan_publication
+from .vacancies import plan_vacancy
 
 PLANNERS = {
     "news": plan_news,
@@ -15,4 +16,5 @@ PLANNERS = {
     "publication": plan_publication,
     "official_document": plan_official_document,
     "project": plan_project,
+    "vacancy": plan_vacancy,
 }
