@@ -201,7 +201,13 @@ class ListingPage(RoutablePageMixin, BasePage):
         return "month" in self.kind.views
 
     def query(self, request: HttpRequest) -> ListingQuery:
-        return ListingQuery(self.listing_type, self.locale, request.GET)
+        """The request's query of this listing, made once per request."""
+        made = getattr(request, "_listing_queries", None)
+        if made is None:
+            made = request._listing_queries = {}
+        if self.pk not in made:
+            made[self.pk] = ListingQuery(self.listing_type, self.locale, request.GET)
+        return made[self.pk]
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = self.apply_cache_policy(

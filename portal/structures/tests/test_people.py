@@ -130,3 +130,18 @@ def test_every_language_shows_the_same_holders(client, post, three, page_at):
     for page in (post, three[1], page_at("/structures/secretariat/")):
         found.extend(differences(client, page, targets))
     assert found == []
+
+
+def test_editors_keep_tenures_in_the_snippets(admin_client, post, three):
+    listing = admin_client.get("/admin/snippets/structures/tenure/")
+    assert listing.status_code == 200
+    assert "Cleo Calm" in listing.content.decode()
+    form = admin_client.get("/admin/snippets/structures/tenure/add/")
+    assert form.status_code == 200
+    response = admin_client.post(
+        "/admin/snippets/structures/tenure/add/",
+        {"post": post.pk, "person": three[0].pk, "start": "2019-01-01", "end": ""},
+    )
+    assert response.status_code == 200  # refused: it overlaps Ben Brisk's tenure
+    assert "covers some of these dates" in response.content.decode()
+    assert Tenure.objects.count() == 3
