@@ -77,17 +77,11 @@ class PersonPage(BasePage):
             .select_related("post")
             .order_by("-start")
         )
-        posts = (
-            {
-                post.translation_key: post
-                for post in in_language(
-                    type(tenures[0].post).objects.filter(pk__in={t.post_id for t in tenures}),
-                    locale_id,
-                )
-            }
-            if tenures
-            else {}
-        )
+        posts = {}
+        if tenures:
+            Post = Tenure._meta.get_field("post").related_model
+            live = Post.objects.live().filter(pk__in={t.post_id for t in tenures})
+            posts = {post.translation_key: post for post in in_language(live, locale_id)}
         context["tenures"] = [
             HeldPost(tenure, posts.get(tenure.post.translation_key)) for tenure in tenures
         ]
