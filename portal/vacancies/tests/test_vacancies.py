@@ -207,3 +207,24 @@ def test_every_language_lists_the_same_vacancies(client, listing, two):
     with freeze_time(at(2030, 5, 15)):
         found = differences(client, listing, targets) + differences(client, two[0], targets)
     assert found == []
+
+
+def test_the_page_cache_serves_no_copy_past_the_deadline(client, listing, two, settings):
+    """With the page cache on: the listing is a hit before the early deadline,
+    and the first request after it renders afresh (no stale copy, which the
+    site otherwise serves for PAGE_CACHE_STALE_WHILE_REVALIDATE seconds)."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    try:
+        with freeze_time(at(2030, 6, 1, 11, 59, 30)) as frozen:
+            first = client.get(listing.url)
+            assert first["X-Cache"] == "miss" and "Early closing post" in first.content.decode()
+            assert client.get(listing.url)["X-Cache"] == "hit"
+            frozen.move_to(at(2030, 6, 1, 12, 0, 2))
+            after = client.get(listing.url)
+            assert after["X-Cache"] == "miss"
+            assert "Early closing post" not in after.content.decode()
+    finally:
+        caches["pages"].clear()
