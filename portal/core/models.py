@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -167,6 +168,18 @@ class BasePage(Page):
                 stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
             )
         return response
+
+
+def clip_max_age(response, moment):
+    """A public response expires by ``moment`` (an aware datetime; None: no
+    change) rather than after its whole max-age, and is not served stale past
+    it: a listing whose next item closes then, a vacancy at its deadline
+    (docs/vacancies.md)."""
+    if moment is None or "public" not in response.get("Cache-Control", ""):
+        return
+    seconds = int((moment - timezone.now()).total_seconds()) + 1
+    if 0 < seconds <= settings.PAGE_CACHE_MAX_AGE:
+        patch_cache_control(response, max_age=seconds, stale_while_revalidate=0)
 
 
 class StandardPage(BasePage):

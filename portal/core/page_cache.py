@@ -103,6 +103,17 @@ def _storable(response: HttpResponseBase) -> bool:
     )
 
 
+def _stale_window(response: HttpResponseBase) -> int:
+    """The response's own ``stale-while-revalidate`` (a page that must not be
+    served past its max-age, a vacancy at its deadline, says 0), else the
+    site's ``PAGE_CACHE_STALE_WHILE_REVALIDATE``."""
+    for part in cc_delim_re.split(response.get("Cache-Control", "")):
+        name, _sep, value = part.partition("=")
+        if name.strip().lower() == "stale-while-revalidate" and value.strip().isdigit():
+            return min(int(value), settings.PAGE_CACHE_STALE_WHILE_REVALIDATE)
+    return settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
+
+
 def _digest(key: str) -> str:
     return key.rsplit(":", 1)[1]
 
@@ -118,7 +129,7 @@ def store(key: str, response: HttpResponse) -> None:
         response["Last-Modified"] = http_date(now)
     headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
     max_age = get_max_age(response)
-    kept = max_age + settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
+    kept = max_age + _stale_window(response)
     pages = caches["pages"]
     pages.set(key, (now, max_age, headers, response.content), kept)
     pages.set(f"{LATEST_PREFIX}{_digest(key)}", key, kept)

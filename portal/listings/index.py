@@ -26,7 +26,8 @@ class ListingPosting(models.Model):
     date = models.DateField()
     # Sort order: the start for events, midnight UTC of the date otherwise.
     sort = models.DateTimeField()
-    end = models.DateTimeField(null=True, blank=True)  # events only
+    # Events' end; the closing moment of kinds that close (``ListedKind.closes_at``).
+    end = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [

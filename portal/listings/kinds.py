@@ -42,6 +42,11 @@ class ListedKind:
     views: dict[str, str] = field(default_factory=dict)
     # Upcoming/past/all, ordered by start: the model has ``start``/``end`` and MAX_DURATION.
     scheduled: bool = False
+    # The model's date-time field after which an item leaves the listing, its
+    # counts and its feeds by itself ("deadline" for vacancies): a rule applied
+    # when the listing is read, with no publication needed. The index keeps
+    # it as the posting's ``end``.
+    closes_at: str = ""
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
@@ -88,6 +93,15 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
     ),
     ListedKind(
         "elections", _("Elections"), "elections.ElectionPage", "election", _("Elections"), feed=True
+    ),
+    ListedKind(
+        "vacancies",
+        _("Vacancies"),
+        "vacancies.VacancyPage",
+        "vacancy",
+        _("Vacancies"),
+        feed=True,
+        closes_at="deadline",
     ),
 )
 

@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
-from portal.core.models import BasePage
+from portal.core.models import BasePage, clip_max_age
 from portal.core.params import MAX_PAGE_NUMBER, bounded_int
 from portal.core.restrictions import public
 from portal.taxonomy.models import TaggableMixin
@@ -243,12 +243,23 @@ class ListingPage(RoutablePageMixin, BasePage):
         return "month" in self.kind.views
 
     def query(self, request: HttpRequest) -> ListingQuery:
-        return ListingQuery(self.listing_type, self.locale, request.GET)
+        """The request's query of this listing, made once per request."""
+        made = getattr(request, "_listing_queries", None)
+        if made is None:
+            made = request._listing_queries = {}
+        if self.pk not in made:
+            made[self.pk] = ListingQuery(self.listing_type, self.locale, request.GET)
+        return made[self.pk]
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.apply_cache_policy(
+        response = self.apply_cache_policy(
             request, RoutablePageMixin.serve(self, request, *args, **kwargs)
         )
+        if self.kind.closes_at:
+            # The listing and its feeds are kept no longer than until the next
+            # item closes, so a closed item leaves every cached copy on time.
+            clip_max_age(response, self.query(request).next_closing())
+        return response
 
     @path("")
     def results(self, request: HttpRequest) -> HttpResponse:

@@ -111,12 +111,20 @@ def _rows_from_database(model, listing_type, ids):
     for param, (lookup, _choices, _label) in getattr(model, "listing_facets", {}).items():
         for pk, value in model.objects.filter(pk__in=ids).values_list("pk", lookup):
             choices[pk][param].append(value)
-    scheduled = any(kind.scheduled for kind in listed_kinds() if kind.key == listing_type)
-    fields = ["pk", "date"] + (["start", "end"] if scheduled else [])
+    kind = next(kind for kind in listed_kinds() if kind.key == listing_type)
+    fields = ["pk", "date"]
+    if kind.scheduled:
+        fields += ["start", "end"]
+    elif kind.closes_at:
+        fields += [kind.closes_at]
     result = []
     for values in model.objects.filter(pk__in=ids).values_list(*fields):
         pk, date, *times = values
-        start, end = times if times else (None, None)
+        start, end = (None, None)
+        if kind.scheduled:
+            start, end = times
+        elif kind.closes_at:
+            end = times[0]
         result += rows(listing_type, pk, date, keys(tags[pk], choices[pk]), start, end)
     return result
 

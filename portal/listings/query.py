@@ -110,9 +110,12 @@ class FacetResult:
 
 
 class ListingQuery:
-    def __init__(self, listing_type, locale, params=None):
+    def __init__(self, listing_type, locale, params=None, now=None):
         self.listing_type = listing_type
         self.model = listing_model(listing_type)
+        self.closes = bool(listed_kind(listing_type).closes_at)
+        # The moment closing items are judged at (now, unless a test travels in time).
+        self.now = now or timezone.now()
         self.locale_id = getattr(locale, "pk", locale)  # a Locale or its id
         self.errors = []
         self.filters = {}  # param -> cleaned value (a Term for tags, str/int otherwise)
@@ -226,7 +229,10 @@ class ListingQuery:
                 sort__gte=postings_moment(first - margin),
                 sort__lt=postings_moment(following + margin),
             )
-        now = timezone.now()
+        now = self.now
+        if self.closes:
+            # Open items only: a closed vacancy leaves the listing by itself.
+            postings = postings.filter(end__gt=now)
         when = when or self.when
         if when == "upcoming":
             postings = postings.filter(end__gte=now, sort__gte=now - self.model.MAX_DURATION)
@@ -313,7 +319,30 @@ class ListingQuery:
         selected = hashlib.md5(
             urlencode(sorted(self.selected_params().items())).encode(), usedforsecurity=False
         ).hexdigest()
-        return f"listing:facets:{self.listing_type}:{get_language()}:{selected}"
+        return f"listing:facets:{self.listing_type}:{get_language()}:{selected}{self._epoch()}"
+
+    def next_closing(self):
+        """When the next listed item closes (None when nothing closes): the
+        listing's counts and cached copies are good until then. One query on
+        the index, for closing kinds only; remembered on the query."""
+        if not self.closes:
+            return None
+        if not hasattr(self, "_next_closing"):
+            self._next_closing = (
+                ListingPosting.objects.filter(
+                    listing=self.listing_type, facet="", value="", end__gt=self.now
+                )
+                .order_by("end")
+                .values_list("end", flat=True)
+                .first()
+            )
+        return self._next_closing
+
+    def _epoch(self):
+        """For closing kinds, the next closing moment: counts cached before it
+        are not read after it (the closed item is no longer counted)."""
+        moment = self.next_closing()
+        return f":{int(moment.timestamp())}" if moment else ""
 
     @property
     def cache_key(self):
@@ -339,6 +368,7 @@ class ListingQuery:
         """Whether the filters other than ``exclude`` narrow the listing at all."""
         return (
             bool(self._pairs(exclude))
+            or self.closes
             or self.when in WHEN_RESTRICTING
             or ("year" in self.filters and exclude != "year")
         )

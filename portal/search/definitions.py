@@ -46,7 +46,10 @@ MAX_MATCHES = 5_000
 TYPES = {
     **{kind.search_type: ([kind.model], kind.search_label) for kind in listed_kinds()},
     **{kind.param: ([kind.page_model], kind.plural_label) for kind in tag_kinds()},
-    "leadership": (["structures.LeadershipPostPage"], gettext_lazy("Leadership")),
+    "leadership": (
+        ["structures.LeadershipPostPage", "structures.PersonPage"],
+        gettext_lazy("Leadership"),
+    ),
     "meeting_series": ([TERM_PAGES[TermKind.MEETING_SERIES]], gettext_lazy("Meeting series")),
     "meeting": (["meetings.MeetingPage"], gettext_lazy("Meetings")),
     "page": (

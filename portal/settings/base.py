@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "portal.publications",
     "portal.projects",
     "portal.elections",
+    "portal.vacancies",
     "portal.translations",
     "portal.visuals",
     "portal.search",
@@ -661,3 +662,9 @@ def require_public_site_url():
         raise ImproperlyConfigured(
             f"SITE_URL is {SITE_URL}, a local address: set it to the site's public address."
         )
+
+
+# The recruitment system's job feed, imported by the task worker when set
+# (docs/vacancies.md); ``manage.py import_vacancies`` imports any feed by hand.
+VACANCIES_FEED_URL = env("VACANCIES_FEED_URL", "")
+VACANCIES_FEED_INTERVAL_MINUTES = int(env("VACANCIES_FEED_INTERVAL_MINUTES", "60"))

@@ -1,14 +1,12 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    MultiFieldPanel,
     ObjectList,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
@@ -17,6 +15,10 @@ from portal.core.models import BasePage
 from portal.listings.related import related_content
 from portal.taxonomy.models import StructureTerm, TaggableMixin, TermPageMixin, tag_lookup
 from portal.taxonomy.registry import TermKind, tag_kind, term_pages
+
+from .people import PersonPage, Tenure, history, holder_on, post_states
+
+__all__ = ["LeadershipPostPage", "PersonPage", "StructurePage", "Tenure"]
 
 
 class StructureKind(models.TextChoices):
@@ -157,6 +159,9 @@ class StructurePage(TaggableMixin, TermPageMixin, BasePage):
         locale_id = reading_locale_id(self, request)
         posts = LeadershipPostPage.objects.live().filter(structure=self.term)
         context["posts"] = in_language(posts.order_by("-is_head", "path"), locale_id)
+        states = post_states(context["posts"], locale_id)
+        for post in context["posts"]:
+            post.state = states[post.translation_key]
         context["sub_structures"] = children_in_language(self, locale_id)
         context["country_pages"] = term_pages(
             TermKind.COUNTRY, self.tag_ids("countries"), locale_id
@@ -189,18 +194,15 @@ class LeadershipPostPage(BasePage):
         default=True,
         help_text=_("Untick for deputies and other posts that do not head the structure."),
     )
-    vacant = models.BooleanField(_("vacant"), default=False)
-    holder_name = models.CharField(_("holder"), max_length=200, blank=True)
-    holder_portrait = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("portrait"),
+    vacant = models.BooleanField(
+        _("vacant"),
+        default=False,
+        help_text=_(
+            "Tick when the post is known to be vacant. Holders and their dates are "
+            "tenures (Snippets > Tenures); a post whose last tenure has ended is "
+            "shown as vacant by itself."
+        ),
     )
-    holder_biography = RichTextField(_("biography"), blank=True)
-    in_office_since = models.DateField(_("in office since"), null=True, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("about the post"))
 
     # Posts are gathered in a leadership section; a structure finds its own by
@@ -208,41 +210,40 @@ class LeadershipPostPage(BasePage):
     parent_page_types = ["core.StandardPage"]
     subpage_types = []
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("holder_name", boost=2),
-        index.SearchField("body"),
-    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("structure"), FieldPanel("is_head")]),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("vacant"),
-                FieldPanel("holder_name"),
-                FieldPanel("in_office_since"),
-                FieldPanel("holder_portrait"),
-                FieldPanel("holder_biography"),
-            ],
-            heading=_("Holder"),
-            help_text=_("Leave the holder empty and tick 'vacant' when nobody holds the post."),
-        ),
+        FieldPanel("vacant"),
     ]
 
     class Meta:
         verbose_name = _("leadership post")
 
-    def clean(self):
-        super().clean()
-        if self.vacant and self.holder_name:
-            raise ValidationError(
-                {"vacant": _("A vacant post has no holder: clear the holder or untick 'vacant'.")}
-            )
+    def holder_on(self, day=None):
+        """The tenure covering ``day`` (today by default), or None."""
+        return holder_on(self, day)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale_id = reading_locale_id(self, request)
+        context["state"] = post_states([self], locale_id)[self.translation_key]
+        tenures = history(self)
+        people = (
+            {
+                person.translation_key: person
+                for person in in_language(
+                    PersonPage.objects.live().filter(pk__in={t.person_id for t in tenures}),
+                    locale_id,
+                )
+            }
+            if tenures
+            else {}
+        )
+        context["history"] = [
+            (tenure, people.get(tenure.person.translation_key)) for tenure in tenures
+        ]
         structures = StructurePage.pages_for_terms([self.structure_id], locale_id)
         context["structure_page"] = structures[0] if self.structure_id and structures else None
         return context

@@ -10,19 +10,20 @@ from portal.events.models import EventPage
 from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
 from portal.publications.models import PublicationPage
+from portal.vacancies.models import VacancyPage
 
 SLUG_PREFIX = "gen-"
 SLUG_PATTERN = re.compile(r"^gen-(\d+)-(\d+)$")
 
-# One cycle of 20 items fixes the mix: 7 news items (35 %), 2 stories (10 %),
+# One cycle of 20 items fixes the mix: 6 news items (30 %), 2 stories (10 %),
 # 3 events (15 %), 6 publications (30 %, of which 2 official documents),
-# 1 project (5 %) and 1 election with its recommendations (5 %). Interleaved
-# so that every batch feeds every listing.
+# 1 project (5 %), 1 election with its recommendations (5 %) and 1 vacancy
+# (5 %). Interleaved so that every batch feeds every listing.
 CYCLE = (
     ("news", "official_document", "news", "event", "news")
     + ("publication", "story", "news", "event", "official_document")
     + ("news", "project", "publication", "election", "event")
-    + ("story", "news", "publication", "news", "publication")
+    + ("story", "news", "publication", "vacancy", "publication")
 )
 OFFICIAL_PER_CYCLE = CYCLE.count("official_document")
 
@@ -35,8 +36,9 @@ KINDS = {
     "official_document": (PublicationPage, "publications"),
     "project": (ProjectPage, "projects"),
     "election": (ElectionPage, "elections"),
+    "vacancy": (VacancyPage, "vacancies"),
 }
-MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage, ElectionPage)
+MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage, ElectionPage, VacancyPage)
 
 # How the summary names each model's pages.
 LABELS = {
@@ -46,6 +48,7 @@ LABELS = {
     PublicationPage: "publications",
     ProjectPage: "projects",
     ElectionPage: "elections",
+    VacancyPage: "vacancies",
 }
 
 # Where the reference content puts each listing, below the home page.
@@ -56,6 +59,7 @@ LISTING_PATHS = {
     "publications": "resources/",
     "projects": "our-work/projects/",
     "elections": "our-work/elections/",
+    "vacancies": "about-us/employment/vacancies/",
 }
 
 FIRST_DAY = datetime.date(1995, 1, 1)

@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from portal.elections.models import FollowUp, Recommendation, Theme
+from portal.listings.kinds import listed_kind
 from portal.listings.models import ListingPosting
 from portal.listings.postings import keys as posting_keys
 from portal.listings.postings import rows as posting_rows
@@ -58,13 +59,14 @@ def planned_postings(page_id: int, item: Item) -> list[dict]:
             choices[param] = [language for language, _text in item.files]
         else:
             choices[param] = [item.fields.get(lookup)]
+    closes_at = listed_kind(str(listing_type)).closes_at
     return posting_rows(
         str(listing_type),
         page_id,
         item.date,
         posting_keys(tags, choices),
         item.fields.get("start"),
-        item.fields.get("end"),
+        item.fields.get(closes_at) if closes_at else item.fields.get("end"),
     )
 
 

@@ -51,6 +51,7 @@ class Loader:
             self.home = pages.load_home(self, data["pages"].home)
             for node in data["pages"].tree:
                 pages.load_tree_node(self, self.home, node)
+            pages.link_home_pages(self, data["pages"].home)
             taxonomy.load_fields_of_work(self, data["fields_of_work"])
             taxonomy.load_meeting_series(self, data["meeting_series"])
             taxonomy.load_countries(self, data["countries"])

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 def load_home(loader: Loader, entry: schema.HomeEntry) -> HomePage:
     root = Page.get_first_root_node()
-    fields = home_fields(entry, [(link.title, link.url) for link in entry.jobs_links])
+    fields = home_fields(entry, jobs_links(loader, entry.jobs_links, root))
     if not HomePage.objects.filter(depth=2, locale=loader.locale).exists():
         # Wagtail's installation leaves a placeholder "Welcome" page where ours goes.
         for placeholder in root.get_children().filter(slug="home"):
@@ -47,6 +47,42 @@ def load_home(loader: Loader, entry: schema.HomeEntry) -> HomePage:
     home = loader.upsert(root, HomePage, entry.title, "home", fields)
     sync_default_site(root_page=home, site_name=entry.title)
     return home
+
+
+def jobs_links(
+    loader: Loader, links: list[schema.Link], root: Page | None = None
+) -> list[tuple[str, str | None, int | None]]:
+    """(title, address, page id) of each jobs link. A page link names a page
+    of the tree, which exists only once the tree is loaded: until then its id
+    is None, and ``link_home_pages`` sets it."""
+    home = getattr(loader, "home", None)
+    base = home.url_path if home is not None else None
+    if base is None and root is not None:
+        found = root.get_children().filter(slug="home", locale=loader.locale).first()
+        base = found.url_path if found else None
+    result = []
+    for link in links:
+        page_id = None
+        if link.page and base:
+            page_id = (
+                Page.objects.filter(url_path=base + link.page.lstrip("/"), locale=loader.locale)
+                .values_list("pk", flat=True)
+                .first()
+            )
+        result.append((link.title, link.url, page_id))
+    return result
+
+
+def link_home_pages(loader: Loader, entry: schema.HomeEntry) -> None:
+    """The home page's links to pages of the tree, once the tree exists."""
+    if any(link.page for link in entry.jobs_links):
+        loader.upsert(
+            Page.get_first_root_node(),
+            HomePage,
+            entry.title,
+            "home",
+            home_fields(entry, jobs_links(loader, entry.jobs_links)),
+        )
 
 
 def load_tree_node(loader: Loader, parent: Page, node: schema.TreeNode) -> None:

@@ -60,8 +60,17 @@ class PageEntry(Strict):
 
 
 class Link(Strict):
+    """An external address (``url``) or a page of the site (``page``)."""
+
     title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://")]
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    page: PagePath | None = None
+
+    @model_validator(mode="after")
+    def one_target(self):
+        if (self.url is None) == (self.page is None):
+            raise ValueError("a link needs either `url:` or `page:`")
+        return self
 
 
 class HomeText(Strict):
@@ -96,7 +105,8 @@ class TreeNode(PageEntry):
         "data",
     ] = "standard"
     listing: (
-        Literal["news", "stories", "events", "publications", "projects", "elections"] | None
+        Literal["news", "stories", "events", "publications", "projects", "elections", "vacancies"]
+        | None
     ) = None
     children: list["TreeNode"] = []
 
@@ -195,21 +205,32 @@ class StructureBlock(Strict):
 
 
 class Holder(Strict):
+    """A holder named by the sources, with the dates they give (facts only)."""
+
     name: Text
-    since: datetime.date | None = None
+    summary: Annotated[str, StringConstraints(max_length=600)] = ""
+    since: datetime.date
+    until: datetime.date | None = None
     biography: Prose = []
+
+    @model_validator(mode="after")
+    def ends_after_start(self):
+        if self.until and self.until < self.since:
+            raise ValueError("`until` is before `since`")
+        return self
 
 
 class LeadershipEntry(PageEntry):
     structure: Slug | None = None
     is_head: bool = True
     vacant: bool = False
-    holder: Holder | None = None
+    # Successive holders, as the sources name them; empty where they name none.
+    holders: list[Holder] = []
 
     @model_validator(mode="after")
     def vacant_has_no_holder(self):
-        if self.vacant and self.holder:
-            raise ValueError("a vacant post cannot have a holder")
+        if self.vacant and any(h.until is None for h in self.holders):
+            raise ValueError("a vacant post cannot have a current holder")
         return self
 
 

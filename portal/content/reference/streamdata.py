@@ -26,9 +26,11 @@ def prose(items: schema.Prose, heading_level: str = "h2") -> list[dict]:
     return blocks
 
 
-def home_fields(entry: schema.HomeText, links: list[tuple[str, str]]) -> dict[str, Any]:
+def home_fields(
+    entry: schema.HomeText, links: list[tuple[str, str | None, int | None]]
+) -> dict[str, Any]:
     """The home page's fields (but its title) from its entry, English or
-    translated; ``links`` are the jobs links as (title, address) pairs."""
+    translated; ``links`` are the jobs links as (title, address, page id)."""
     return {
         "summary": entry.summary,
         "intro": entry.intro,
@@ -40,8 +42,11 @@ def home_fields(entry: schema.HomeText, links: list[tuple[str, str]]) -> dict[st
         "jobs_heading": entry.jobs_heading,
         "jobs_body": "\n\n".join(p for p in entry.jobs_body if isinstance(p, str)),
         "jobs_links": [
-            {"type": "link", "value": {"page": None, "url": url, "title": title, "route": ""}}
-            for title, url in links
+            {
+                "type": "link",
+                "value": {"page": page_id, "url": url or "", "title": title, "route": ""},
+            }
+            for title, url, page_id in links
         ],
     }
 

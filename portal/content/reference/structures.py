@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from wagtail.models import Page
 
 from portal.core.models import StandardPage
-from portal.structures.models import LeadershipPostPage, StructurePage
+from portal.structures.models import LeadershipPostPage, PersonPage, StructurePage, Tenure
 from portal.taxonomy.models import TermKind
 
 from . import schema
@@ -85,13 +85,7 @@ def load_leadership(loader: Loader, data: schema.LeadershipFile) -> None:
                 "leadership.yaml",
                 f"items[{index}].structure",
             )
-        holder = entry.holder
-        biography = "".join(
-            f"<p>{html.escape(p, quote=False)}</p>"
-            for p in (holder.biography if holder else [])
-            if isinstance(p, str)
-        )
-        loader.upsert(
+        post = loader.upsert(
             parent,
             LeadershipPostPage,
             entry.title,
@@ -102,8 +96,21 @@ def load_leadership(loader: Loader, data: schema.LeadershipFile) -> None:
                 "structure_id": structure_id,
                 "is_head": entry.is_head,
                 "vacant": entry.vacant,
-                "holder_name": holder.name if holder else "",
-                "in_office_since": holder.since if holder else None,
-                "holder_biography": biography,
             },
         )
+        for holder in entry.holders:
+            load_holder(loader, parent, post, holder)
+
+
+def load_holder(loader: Loader, parent: Page, post: LeadershipPostPage, holder: schema.Holder):
+    """A holder named by the sources: a person page beside the posts, and the
+    tenure of ``post`` from ``since`` (to ``until``, when the tenure ended)."""
+    biography = "".join(
+        f"<p>{html.escape(p, quote=False)}</p>" for p in holder.biography if isinstance(p, str)
+    )
+    person = loader.upsert(
+        parent, PersonPage, holder.name, None, {"summary": holder.summary, "biography": biography}
+    )
+    Tenure.objects.update_or_create(
+        post=post, person=person, start=holder.since, defaults={"end": holder.until}
+    )

@@ -14,6 +14,7 @@ from portal.navigation.models import NavigationMenu
 
 from . import schema
 from .navigation import save_menu
+from .pages import jobs_links
 from .reading import ReferenceContentError
 from .streamdata import assign_changes, home_fields, prose
 
@@ -88,7 +89,15 @@ class Translator:
         links = zip(entry.jobs_links, source.jobs_links, strict=True)
         return {
             "title": entry.title,
-            **home_fields(entry, [(link.title, english.url) for link, english in links]),
+            **home_fields(
+                entry,
+                [
+                    (link.title, english.url, page_id)
+                    for (link, english), (_t, _u, page_id) in zip(
+                        links, jobs_links(self.loader, source.jobs_links), strict=True
+                    )
+                ],
+            ),
         }
 
     def translate_children(

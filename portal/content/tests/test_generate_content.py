@@ -30,12 +30,21 @@ from portal.publications.factories import PublicationPageFactory
 from portal.publications.models import PublicationFile, PublicationPage
 from portal.taxonomy import symbols
 from portal.taxonomy.models import PageCountry, PageFieldOfWork, PageStructure, TermKind
+from portal.vacancies.models import VacancyPage
 
 pytestmark = pytest.mark.django_db
 
 SEED = 7
 ITEMS = 300
-MODELS = (NewsPage, StoryPage, EventPage, PublicationPage, ProjectPage, ElectionPage)
+MODELS = (
+    NewsPage,
+    StoryPage,
+    EventPage,
+    PublicationPage,
+    ProjectPage,
+    ElectionPage,
+    VacancyPage,
+)
 
 
 def generate(items=ITEMS, seed=SEED, batch_size=100):
@@ -107,12 +116,13 @@ def test_mix_of_types_under_the_reference_listings(home):
     generate()
     counts = {model: generated(model).count() for model in MODELS}
     assert counts == {
-        NewsPage: 105,
+        NewsPage: 90,
         StoryPage: 30,
         EventPage: 45,
         PublicationPage: 90,
         ProjectPage: 15,
         ElectionPage: 15,
+        VacancyPage: 15,
     }
     listings = {
         NewsPage: "news/",
@@ -121,6 +131,7 @@ def test_mix_of_types_under_the_reference_listings(home):
         PublicationPage: "resources/",
         ProjectPage: "our-work/projects/",
         ElectionPage: "our-work/elections/",
+        VacancyPage: "about-us/employment/vacancies/",
     }
     english = Locale.objects.get(language_code="en")
     for model, path in listings.items():

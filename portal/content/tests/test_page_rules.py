@@ -22,9 +22,10 @@ from portal.news.models import NewsPage, StoryPage
 from portal.opendata.models import DataPage
 from portal.projects.models import DonorPage, ProjectPage
 from portal.publications.models import PublicationPage
-from portal.structures.models import LeadershipPostPage, StructurePage
+from portal.structures.models import LeadershipPostPage, PersonPage, StructurePage
 from portal.subscriptions.models import SubscribePage
 from portal.topics.models import FieldOfWorkPage
+from portal.vacancies.models import VacancyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,7 @@ SECTION_TYPES = {
     MeetingSeriesPage,
     StructurePage,
     LeadershipPostPage,
+    PersonPage,
     FeedbackPage,
     RecommendationsPage,
     DonorPage,
@@ -51,6 +53,8 @@ EXPECTED = {
     MeetingPage: set(),
     FieldOfWorkPage: set(),
     LeadershipPostPage: set(),
+    PersonPage: set(),
+    VacancyPage: set(),
     NewsPage: set(),
     StoryPage: set(),
     EventPage: set(),

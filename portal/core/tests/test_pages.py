@@ -11,6 +11,7 @@ from wagtail.models import Page
 from portal.events.factories import EventPageFactory
 from portal.projects.factories import ProjectPageFactory
 from portal.publications.factories import PublicationPageFactory
+from portal.vacancies.factories import VacancyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,8 @@ REFERENCE_PAGES = {
     "topics.FieldOfWorkPage": "/our-work/fields-of-work/policing/",
     "structures.StructurePage": "/structures/field-operations/mission-to-serbia/",
     "structures.LeadershipPostPage": "/about-us/leadership/secretary-general/",
+    # No source names a holder: person pages are rendered by structures/tests/test_people.py.
+    "structures.PersonPage": None,
     "meetings.MeetingSeriesPage": "/our-work/meetings-and-conferences/ministerial-council-meetings/",
     "meetings.MeetingPage": (
         "/our-work/meetings-and-conferences/ministerial-council-meetings/2024-valletta/"
@@ -79,6 +82,7 @@ def test_reference_page_types_render(client, page_at, model, path):
         (PublicationPageFactory, "/resources/"),
         (ProjectPageFactory, "/our-work/projects/"),
         (EventPageFactory, "/events/"),
+        (VacancyPageFactory, "/about-us/employment/vacancies/"),
     ],
 )
 def test_generated_page_types_render(client, page_at, factory, listing):
@@ -100,6 +104,7 @@ def test_every_page_type_is_covered(home):
     covered = set(REFERENCE_PAGES) | {
         "publications.PublicationPage",
         "projects.ProjectPage",
+        "vacancies.VacancyPage",
     }
     assert ours == covered
 

@@ -12,6 +12,7 @@ from portal.events.factories import EventPageFactory
 from portal.news.factories import NewsPageFactory, StoryPageFactory
 from portal.projects.factories import ProjectPageFactory
 from portal.publications.factories import PublicationPageFactory
+from portal.vacancies.factories import VacancyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,7 @@ PAGES = [
     "/our-work/fields-of-work/policing/",
     "/structures/field-operations/mission-to-serbia/",
     "/about-us/leadership/secretary-general/",
+    "/about-us/employment/vacancies/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/",
     "/open-data/",
     "/our-work/meetings-and-conferences/ministerial-council-meetings/2024-valletta/",
@@ -50,6 +52,7 @@ FACTORIES = [
     (PublicationPageFactory, "/resources/"),
     (ProjectPageFactory, "/our-work/projects/"),
     (ElectionPageFactory, "/our-work/elections/"),
+    (VacancyPageFactory, "/about-us/employment/vacancies/"),
 ]
 
 
@@ -65,7 +68,8 @@ def generate(page_at, count):
         "structures": [mission],
         "donors": [austria],
     }
-    per_type = count // len(FACTORIES)
+    # At least two of each, so that both lists of publications by type are filled.
+    per_type = max(2, count // len(FACTORIES))
     for factory, listing in FACTORIES:
         parent = page_at(listing)
         for n in range(per_type):

@@ -8,6 +8,7 @@ from .events import plan_event
 from .news import plan_news, plan_story
 from .projects import plan_project
 from .publications import plan_official_document, plan_publication
+from .vacancies import plan_vacancy
 
 PLANNERS = {
     "news": plan_news,
@@ -17,4 +18,5 @@ PLANNERS = {
     "official_document": plan_official_document,
     "project": plan_project,
     "election": plan_election,
+    "vacancy": plan_vacancy,
 }
