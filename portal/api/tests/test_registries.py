@@ -34,15 +34,15 @@ def test_a_new_listed_kind_appears_in_the_api(page_at, terms, monkeypatch):
     assert {tag.param for tag in tag_kinds()} <= {p["name"] for p in operation["parameters"]}
     assert "/api/v1/pages/projects/" not in schema["paths"]
     item_schema = schema["components"]["schemas"]["ProjectPageItem"]
-    assert {"donors", "end_date", "tags", "translated"} <= set(item_schema["properties"])
+    assert {"budget_amount", "end_date", "tags", "translated"} <= set(item_schema["properties"])
 
     client = TestClient(api)
     listed = client.get("/pages/initiatives/?country=serbia&limit=100").json()
     assert project.pk in [item["id"] for item in listed["items"]]
     assert {item["kind"] for item in listed["items"]} == {"initiatives"}
     item = client.get(f"/pages/initiatives/{project.pk}/?language=fr").json()
-    assert (item["title"], item["donors"], item["translated"]) == (
+    assert (item["title"], item["budget_currency"], item["translated"]) == (
         "A new initiative",
-        "Austria, Finland",
+        "EUR",
         False,
     )
