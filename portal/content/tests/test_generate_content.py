@@ -364,10 +364,15 @@ def test_listings_filters_and_feeds_show_generated_items(client, page_at):
 
     resources = client.get(page_at("/resources/").url, {"type": "official_document"})
     assert resources.status_code == 200
+    # The items' official documents and the generated meetings' documents
+    # (journals, decisions and their variants: docs/meetings.md).
+    meeting_documents = PublicationPage.objects.filter(slug__startswith=f"genm-{SEED}-")
+    assert meeting_documents.count() > 0
     assert resources.context["paginator"].count == (
         generated(PublicationPage)
         .filter(publication_type="official_document", distribution="public")
         .count()
+        + meeting_documents.count()
     )
     events = client.get(page_at("/events/").url, {"when": "all"})
     assert any(event.slug.startswith("gen-") for event in events.context["items"].object_list)

@@ -110,3 +110,11 @@ def test_editors_add_a_meeting_with_its_delegations(admin_client, pc_meeting):
     assert "country_tags-TOTAL_FORMS" in html
     edit = admin_client.get(f"/admin/pages/{pc_meeting['decision'].pk}/edit/").content.decode()
     assert 'name="meeting"' in edit and 'name="meeting_role"' in edit
+
+
+def test_meetings_are_a_search_type(client):
+    response = client.get("/en/search/", {"q": "Valletta", "type": "meeting"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/ministerial-council-meetings/2024-valletta/" in html
+    assert "Meetings" in html
