@@ -9,14 +9,15 @@ names, as a publication's ``language`` of files becomes
 ``publication_language``)."""
 
 import datetime
+import re
 from functools import cache
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import Field, create_model
+from pydantic import BeforeValidator, Field, create_model
 
 from portal.core.params import bounded_int
 from portal.listings.kinds import listed_kind
@@ -26,6 +27,23 @@ from portal.taxonomy.registry import TagKind, tag_kinds
 
 from .errors import BadRequest
 
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+ISO_MOMENT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$")
+
+
+def _written_as(pattern: re.Pattern, what: str):
+    """Only ISO 8601 text: pydantic would also read a number as a Unix time."""
+
+    def check(value):
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"Not {what}.")
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[datetime.date, _written_as(ISO_DATE, "a date (YYYY-MM-DD)")]
+IsoMoment = Annotated[datetime.datetime, _written_as(ISO_MOMENT, "an ISO 8601 moment")]
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 MAX_ID = 2**31 - 1
@@ -80,15 +98,15 @@ def filter_schema(key: str) -> type[Schema]:
             Field(None, description=f"{label}."),
         )
     fields["date_from"] = (
-        datetime.date | None,
+        IsoDate | None,
         Field(None, description="Items dated on or after this day (YYYY-MM-DD)."),
     )
     fields["date_to"] = (
-        datetime.date | None,
+        IsoDate | None,
         Field(None, description="Items dated on or before this day (YYYY-MM-DD)."),
     )
     fields["updated_since"] = (
-        datetime.datetime | None,
+        IsoMoment | None,
         Field(None, description="Items published or republished since this moment (ISO 8601)."),
     )
     return create_model(f"{model.__name__}Filters", __base__=Paged, **fields)

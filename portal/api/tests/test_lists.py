@@ -129,6 +129,8 @@ def test_structures_tree_and_countries(client):
         ("pages/news/", {"date_from": "2025-02-30"}),
         ("pages/news/", {"date_from": "2025-03-04", "date_to": "2025-03-01"}),
         ("pages/news/", {"updated_since": "yesterday"}),
+        ("pages/news/", {"updated_since": "6.689157792692388e-269"}),  # not a Unix time
+        ("pages/news/", {"date_from": "20250301"}),
         ("pages/news/", {"limit": "9" * 5000}),
         ("pages/news/", {"limit": "0"}),
         ("pages/news/", {"country": "atlantis"}),
