@@ -70,7 +70,7 @@ from portal.listings.models import ListingPage
 listing = ListingPage.objects.get(locale__language_code="en", listing_type="news")
 page = NewsPage(title="Scheduled on app server A", slug="scheduled-on-app-server-a", live=False,
                 summary="Goes live by itself.", date=timezone.localdate(),
-                go_live_at=timezone.now() + timedelta(seconds=3))
+                go_live_at=timezone.now() + timedelta(seconds=15))
 listing.add_child(instance=page)
 page.save_revision().publish()
 page.refresh_from_db()
@@ -287,7 +287,7 @@ def test_a_scheduled_page_goes_live_through_the_worker(cluster):
     path, live = cluster.manage(SCHEDULE).split()
     assert live == "False"
     assert cluster.get(path)[0] == 404
-    deadline = time.monotonic() + 45
+    deadline = time.monotonic() + 60
     while cluster.get(path)[0] != 200:
         assert time.monotonic() < deadline, f"not live\n{cluster.logs()}"
         time.sleep(0.5)
