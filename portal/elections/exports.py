@@ -4,15 +4,17 @@ all in memory.
 
 CSV cells that a spreadsheet would read as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with an
-apostrophe (OWASP's advice on CSV injection)."""
+apostrophe (OWASP's advice on CSV injection), by the listings' export
+writer (``portal.listings.exports.csv_lines``), which also writes the BOM."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 
 from django.http import HttpRequest, StreamingHttpResponse
+
+from portal.listings.exports import csv_lines
 
 from .query import RecommendationQuery
 from .vocabulary import NOT_ASSESSED, ThemeCode, status_choices
@@ -32,12 +34,6 @@ COLUMNS = (
     "text",
     "url",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def records(query: RecommendationQuery, request: HttpRequest) -> Iterator[dict]:
@@ -68,27 +64,19 @@ def records(query: RecommendationQuery, request: HttpRequest) -> Iterator[dict]:
         }
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_response(query: RecommendationQuery, request: HttpRequest) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(COLUMNS)
+    def rows() -> Iterator[dict]:
         for item in records(query, request):
-            item = {
+            yield {
                 **item,
                 "country": " ".join(item["country"]),
                 "themes": " ".join(item["themes"]),
                 "priority": "yes" if item["priority"] else "no",
-                "status": item["status"],
             }
-            yield writer.writerow([safe_cell(item[column]) for column in COLUMNS])
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        csv_lines(list(COLUMNS), rows()), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
     return response
 
@@ -110,4 +98,4 @@ def json_response(query: RecommendationQuery, request: HttpRequest) -> Streaming
     return response
 
 
-__all__ = ["NOT_ASSESSED", "csv_response", "json_response", "safe_cell"]
+__all__ = ["NOT_ASSESSED", "csv_response", "json_response"]
