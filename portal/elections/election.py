@@ -22,6 +22,7 @@ class ElectionPage(TaggedPage):
     """One election (or referendum) and its observation."""
 
     schema_type = "Event"
+    schema_role = "event"
 
     election_type = models.CharField(
         _("type of election"), max_length=30, choices=ElectionType.choices, db_index=True

@@ -145,6 +145,7 @@ class MeetingPage(TaggableMixin, BasePage):
     decisions, statements). docs/meetings.md."""
 
     schema_type = "Event"
+    schema_role = "event"
 
     number = models.PositiveIntegerField(
         _("meeting number"),

@@ -133,6 +133,7 @@ class DonorPage(TermPageMixin, BasePage):
 
     term_kind = TermKind.DONOR
     schema_type = "Organization"
+    schema_role = "thing"
 
     donor_kind = models.CharField(
         _("kind of donor"), max_length=20, choices=DonorKind.choices, default=DonorKind.STATE

@@ -44,6 +44,7 @@ class PersonPage(BasePage):
     """A person who holds or held a leadership post: the title is the name."""
 
     schema_type = "Person"
+    schema_role = "thing"
 
     portrait = models.ForeignKey(
         "wagtailimages.Image",

@@ -38,6 +38,7 @@ class VacancyPage(TaggedPage):
     that recruits is its structure tag."""
 
     schema_type = "JobPosting"
+    schema_role = "thing"  # the job, which the page advertises
     label = _("Vacancy")
 
     reference_number = models.CharField(

@@ -21,6 +21,8 @@ from portal.core.sites import sync_default_site
 from portal.events.models import EventPage
 from portal.projects.factories import ProjectPageFactory
 from portal.publications.factories import PublicationPageFactory
+from portal.structures.models import PersonPage
+from portal.vacancies.factories import VacancyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,9 +115,13 @@ def in_french(page: Page, french: Locale) -> str:
 
 
 def test_every_page_type_publishes_site_url_addresses(client, public_site, home, page_at):
-    # The reference content has no publication or project: add one of each.
+    # The reference content has no publication, project, vacancy or person: add one of each.
     PublicationPageFactory(parent=page_at("/resources/"), title="Annual report")
     ProjectPageFactory(parent=page_at("/our-work/projects/"), title="Border security")
+    VacancyPageFactory(parent=page_at("/about-us/employment/vacancies/"), title="Programme officer")
+    person = PersonPage(title="Alex Example", summary="A person who held a post.")
+    page_at("/about-us/leadership/").add_child(instance=person)
+    person.save_revision().publish()
     samples = sample_pages(home)
     ours = [m for m in get_page_models() if m.__module__.startswith("portal.")]
     assert set(samples) == {m for m in ours if not m._meta.abstract}, "a page type has no sample"

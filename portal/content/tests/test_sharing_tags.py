@@ -13,7 +13,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 
 from portal.core.sharing import share_description
-from portal.listings.models import ListingPage
+from portal.listings.models import ListingPage, TaggedPage
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,8 @@ def test_every_page_type_carries_the_sharing_tags(client):
         assert canonical.startswith(settings.SITE_URL + "/en/"), page.url
         assert head["og:url"] == [canonical]
         assert head["og:title"] == [page.seo_title or page.title]
-        assert head["og:type"] == ["article" if hasattr(page, "date") else "website"]
+        # Listed items (news, events, documents…) are articles; the rest, meetings too, websites.
+        assert head["og:type"] == ["article" if isinstance(page, TaggedPage) else "website"]
         assert head["og:site_name"] == ["OSCE"]
         assert head["og:locale"] == ["en_GB"]
         assert head["twitter:card"] == ["summary_large_image"]

@@ -19,6 +19,8 @@ from portal.events.factories import EventPageFactory
 from portal.events.models import EventPage
 from portal.projects.factories import ProjectPageFactory
 from portal.publications.factories import PublicationPageFactory
+from portal.structures.models import PersonPage
+from portal.vacancies.factories import VacancyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +53,13 @@ def sample_pages(home) -> dict[type, Page]:
 
 
 def test_the_json_ld_of_every_page_type_is_valid_schema_org(client, home, page_at):
-    # The reference content has no publication or project: add one of each.
+    # The reference content has no publication, project, vacancy or person: add one of each.
     PublicationPageFactory(parent=page_at("/resources/"), title="Annual report")
     ProjectPageFactory(parent=page_at("/our-work/projects/"), title="Border security")
+    VacancyPageFactory(parent=page_at("/about-us/employment/vacancies/"), title="Programme officer")
+    person = PersonPage(title="Alex Example", summary="A person who held a post.")
+    page_at("/about-us/leadership/").add_child(instance=person)
+    person.save_revision().publish()
     samples = sample_pages(home)
     ours = {m for m in get_page_models() if m.__module__.startswith("portal.")}
     assert set(samples) == {m for m in ours if not m._meta.abstract}, "a page type has no sample"

@@ -71,8 +71,12 @@ def test_the_documents_library_downloads_as_csv_and_json(client, resources):
 
 
 def test_downloads_take_the_listing_filters(client, resources, terms):
-    tagged = publication(resources, "On policing", tags={"fields_of_work": [terms["policing"]]})
-    publication(resources, "On youth", tags={"fields_of_work": [terms["youth"]]})
+    # The factory's type cycles through the session: these two are reports, whatever came before.
+    report = {"publication_type": "report"}
+    tagged = publication(
+        resources, "On policing", tags={"fields_of_work": [terms["policing"]]}, **report
+    )
+    publication(resources, "On youth", tags={"fields_of_work": [terms["youth"]]}, **report)
     manual = publication(resources, "A manual", publication_type="manual")
     by_tag = csv_rows(
         client.get(resources.url + "export/csv/", {"year": YEAR, "field_of_work": "policing"})
