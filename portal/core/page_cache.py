@@ -1,5 +1,8 @@
 """Whole responses of public pages, kept in the cache and served without the database.
 
+(A fresh copy is answered earlier still, before Django's handler, by
+``page_cache_wsgi.PageCacheApplication``; this middleware decides what is kept.)
+
 ``PageCacheMiddleware`` sits above ``GZipMiddleware`` (docs/caching.md). For a
 request it may answer (GET or HEAD, no session cookie, no ``Authorization``,
 not the admin nor a probe), it looks for a stored response under a key made of
@@ -48,6 +51,9 @@ MAX_ADDRESS = 2048  # characters of path and query string; longer ones are never
 NEVER = ("/healthz", "/readyz", "/metrics")
 # Headers that belong to one exchange, not to the page.
 NOT_STORED = {"set-cookie", "age", "x-accel-expires", HEADER.lower()}
+# Set in the request's environ when a page was stored: (the content version of its
+# key, its max-age), for the copy kept with its final headers (page_cache_wsgi.py).
+STORED = "portal.page_cache.stored"
 LATEST_PREFIX = "page-latest:"  # digest -> the key of the address's last stored copy
 LOCK_PREFIX = "page-lock:"
 LOCK_SECONDS = 30  # a worker killed while rendering holds the address no longer
@@ -234,5 +240,6 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and _storable(response):
             store(key, response)
+            request.META[STORED] = (key.split(":")[1], get_max_age(response))
         response[HEADER] = "miss"
         return response

@@ -246,19 +246,20 @@ CACHES["versions"] = (
     {**CACHES["default"]}
     if REDIS_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "portal.core.file_cache.RememberingFileBasedCache",
         "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "versions")),
     }
 )
 # Whole pages (portal/core/page_cache.py) in an alias of their own, so that a flood of
-# distinct addresses evicts stored pages, never the menus, counts and cards.
+# distinct addresses evicts stored pages, never the menus, counts and cards. A page
+# takes two entries: the middleware's copy and the one kept with its final headers.
 CACHES["pages"] = (
     {**CACHES["default"]}
     if REDIS_URL
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "portal-pages",
-        "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+        "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "2000"))},
     }
 )
 # One app server may keep its cache to itself; more need Redis (check portal.W003).

@@ -81,6 +81,44 @@ def test_per_address_fragments_vary_by_path_and_skip_query_strings_and_missing_p
     assert rendered(no_page, BY_ADDRESS, key="") != rendered(no_page, BY_ADDRESS, key="")
 
 
+WITH_QUERY_SLOT = Template(
+    "{% load fragment_cache %}"
+    "{% content_cache 'test-slot' key per_address query_slot %}"
+    '{{ counter }}<a href="/fr{{ request.path }}?{{ request.META.QUERY_STRING }}&amp;lang=fr">'
+    '<input value="{{ request.GET.q }}">{% endcontent_cache %}'
+)
+
+
+def test_a_query_slot_shares_one_copy_per_path_with_each_query_string_put_back(rendered):
+    factory = RequestFactory()
+    first = rendered(factory.get("/en/search/", {"q": "water"}), WITH_QUERY_SLOT)
+    second = rendered(factory.get("/en/search/", {"q": 'a"b<c>&d'}), WITH_QUERY_SLOT)
+    assert first.startswith("1<a") and second.startswith("1<a"), "rendered once for both"
+    assert 'href="/fr/en/search/?q=water&amp;lang=fr"' in first
+    assert 'href="/fr/en/search/?q=a%22b%3Cc%3E%26d&amp;lang=fr"' in second
+    raw = factory.get("/en/search/")
+    raw.META["QUERY_STRING"] = 'q=<script>"'  # as a client may send it, unencoded
+    assert 'href="/fr/en/search/?q=&lt;script&gt;&quot;&amp;lang=fr"' in rendered(
+        raw, WITH_QUERY_SLOT
+    )
+    assert '<input value="">' in first, "no query parameter reaches the shared copy"
+    assert rendered(factory.get("/en/search/"), WITH_QUERY_SLOT).startswith("2"), (
+        "without a query string: a copy of its own"
+    )
+    assert rendered(factory.get("/en/news/", {"q": "water"}), WITH_QUERY_SLOT).startswith("3")
+
+
+def test_the_search_page_shares_its_header_and_keeps_the_query_in_its_links(client):
+    for query in ("water", "police reform"):
+        response = client.get("/en/search/", {"q": query})
+        html = response.content.decode()
+        encoded = query.replace(" ", "+")
+        assert f'href="/fr/search/?q={encoded}&amp;lang=fr"' in html
+        assert f'value="{query}"' in html, "the results page's own form holds the query"
+    first = client.get("/en/search/", {"q": "water"}).content
+    assert client.get("/en/search/", {"q": "water"}).content == first
+
+
 def test_pages_read_from_fragments_are_the_pages_rendered_in_full(client, page_at):
     """The second request of each kind (fragments warm) shows the same page,
     in English and in a language it is served as a fallback in."""
