@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.core.restrictions import public_by_path
 
+from . import statements
 from .backends import EXACT_TITLE_BONUS, TitleQuery
 from .definitions import (
     MAX_MATCHES,
@@ -37,6 +38,7 @@ from .definitions import (
     tag_tables,
 )
 from .models import PageDate
+from .statements import Words
 
 # A query with more matches than this among the recent pages is counted and
 # ranked on that many of them (EntryEngine).
@@ -288,12 +290,21 @@ class WagtailEngine:
                 )
         return queryset
 
-    def _search(self, tokens, by_relevance):
+    def _words(self, tokens: list[str] | None = None) -> Words:
+        search = self.search
+        return Words(
+            tokens=tuple(search.tokens if tokens is None else tokens),
+            exact=search.query,
+            named=tuple(search.named_pages()),
+            language=search.language,
+        )
+
+    def _search(self, words: Words, by_relevance: bool):
         query = TitleQuery(
-            " ".join(tokens),
-            exact_title=self.search.query,
-            language=self.search.language,
-            named=self.search.named_pages(),
+            " ".join(words.tokens),
+            exact_title=words.exact,
+            language=words.language,
+            named=words.named,
             operator="and",
         )
         backend = get_search_backend()
@@ -301,15 +312,17 @@ class WagtailEngine:
 
     def finds(self, tokens: list[str]) -> bool:
         """Whether these words (with the same filters) match anything."""
-        return bool(list(self._search(tokens, by_relevance=False)[:1]))
+        return bool(list(self._search(self._words(tokens), by_relevance=False)[:1]))
 
     def matches(self) -> QuerySet:
         """The matching pages, ordered by relevance or date (a queryset)."""
-        if self._matches is not None:
-            return self._matches
-        search = self.search
-        by_relevance = search.sort == "relevance"
-        results = self._search(search.tokens, by_relevance)
+        if self._matches is None:
+            self._matches = self._matches_for(self._words())
+        return self._matches
+
+    def _matches_for(self, words: Words) -> QuerySet:
+        by_relevance = self.search.sort == "relevance"
+        results = self._search(words, by_relevance)
         if hasattr(results, "get_queryset"):
             queryset = results.get_queryset()
         else:  # a search server: take its best results and keep their order
@@ -325,15 +338,30 @@ class WagtailEngine:
             queryset = queryset.exclude(hidden)
         if not by_relevance:
             queryset = queryset.order_by(F("search_date__date").desc(nulls_last=True), "-pk")
-        self._matches = queryset
         return queryset
+
+    def _sql(self, name: str, build) -> tuple[str, list]:
+        """``build(words)``'s SQL: from the shape's template on SQLite
+        (``statements.py``), else compiled from the querysets."""
+        if statements.sqlite_backend():
+            params = self.search.selected_params()
+            params.pop("q", None)
+            shape = (self.search.language, tuple(sorted(params.items())))
+            found = statements.statement(name, shape, self._words(), build)
+            if found is not None:
+                return found
+        sql, params = build(None).query.sql_with_params()
+        return sql, list(params)
+
+    def _matching(self, words: Words | None) -> QuerySet:
+        """The matches of ``words``; of the search's own words when None."""
+        return self.matches() if words is None else self._matches_for(words)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Every facet of the (first MAX_MATCHES) matches in one statement:
         the matching ids are computed once (a CTE) and grouped by each facet."""
-        matches = self.matches()
-        ids_sql, ids_params = (
-            matches.order_by().values("pk")[: MAX_MATCHES + 1].query.sql_with_params()
+        ids_sql, ids_params = self._sql(
+            "ids", lambda words: self._matching(words).order_by().values("pk")[: MAX_MATCHES + 1]
         )
         page_table = Page._meta.db_table
         parts = [
@@ -379,11 +407,18 @@ class WagtailEngine:
 
     def page_ids(self, offset: int, limit: int) -> list[int]:
         """The ids of one page of results, in order."""
-        matches = self.matches()
-        total = self.search.counts().get("total", {}).get("", 0)
-        if total > MAX_MATCHES:
-            matches = matches.filter(pk__in=matches.order_by().values("pk")[:MAX_MATCHES])
-        return list(matches.values_list("pk", flat=True)[offset : offset + limit])
+        capped = self.search.counts().get("total", {}).get("", 0) > MAX_MATCHES
+
+        def build(words):
+            matches = self._matching(words)
+            if capped:
+                matches = matches.filter(pk__in=matches.order_by().values("pk")[:MAX_MATCHES])
+            return matches.values_list("pk", flat=True)[offset : offset + limit]
+
+        sql, params = self._sql(f"page:{offset}:{limit}:{capped}", build)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
 
 def _with_files_in(language: str) -> Q:

@@ -78,6 +78,8 @@ class Answer:
 
     def context(self) -> dict:
         context = {
+            # One address per language: its header is a shared fragment (base.html).
+            "fixed_address": "search",
             "search": self.search,
             "errors": self.errors,
             "base_url": self.base_url,

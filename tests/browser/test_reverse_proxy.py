@@ -98,11 +98,38 @@ def test_responses_are_compressed(proxy):
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+def access_log(proxy, until, seconds=6.0):
+    """The access log once it holds ``until`` (nginx writes it in blocks, at
+    most 2 s late), or as it is after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        path = proxy.tmp / "access.log"
+        log = path.read_text() if path.exists() else ""
+        if until in log or time.monotonic() > deadline:
+            return log
+        time.sleep(0.2)
+
+
 def test_the_access_log_holds_no_address_and_nothing_of_the_report_route(proxy):
     proxy.get("/en/report-wrongdoing/", **{"User-Agent": "Reporter/1.0"})
     proxy.get("/fr/", **{"User-Agent": "Reader/1.0"})
-    time.sleep(0.5)
-    log = (proxy.tmp / "access.log").read_text()
+    proxy.get("/fr/", **{"User-Agent": "Reader/1.0"})
+    log = access_log(proxy, '"GET /fr/"')
     assert '"GET /fr/"' in log
     assert "report-wrongdoing" not in log
     assert "127.0.0.1" not in log and "Reader/1.0" not in log
+
+
+def test_logged_request_ids_are_those_the_app_saw(proxy):
+    """A request that reached the app is logged with the id nginx sent it;
+    one answered from nginx's cache, which no app saw, with none."""
+    proxy.get("/it/")
+    proxy.get("/it/")
+    lines = [
+        line.split()
+        for line in access_log(proxy, '"GET /it/" 200').splitlines()
+        if '"GET /it/"' in line
+    ]
+    ids = {fields[-1]: fields[1] for fields in lines}  # cache status -> id
+    assert ids.get("HIT") == "-"
+    assert any(len(ids.get(status, "")) == 32 for status in ("MISS", "EXPIRED", "STALE"))

@@ -1,0 +1,97 @@
+"""A search's SQL read from the template of its shape (portal/search/statements.py)
+answers exactly as the querysets compiled anew: the same counts and the same
+pages in the same order, for words, titles typed whole, named pages, filters,
+sorts, languages and pages of results. SQLite only: PostgreSQL searches
+``search.Entry`` with SQL of its own (``EntryEngine``)."""
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.utils import translation
+
+from portal.search import statements
+from portal.search.query import SiteSearch
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "sqlite", reason="the templates serve Wagtail's SQLite backend"
+    ),
+]
+
+SEARCHES = [
+    ("en", "q=moldova"),
+    ("en", "q=police+reform"),
+    ("en", "q=Mission+to+Serbia"),
+    ("en", "q=Permanent+Council"),
+    ("en", "q=serbia&type=news"),
+    ("en", "q=police&year=2025"),
+    ("en", "q=police&field_of_work=policing"),
+    ("en", "q=security&sort=date"),
+    ("en", "q=security&page=2"),
+    ("en", "q=OSCE"),
+    ("en", "q=water+management+cooperation"),
+    ("en", "q=100%25+_under_score"),
+    ("en", "q=nothingmatchesthisword"),
+    ("fr", "q=police"),
+    ("ru", "q=%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B"),
+]
+
+
+def answer(language, query):
+    with translation.override(language):
+        search = SiteSearch(QueryDict(query))
+        engine = search.engine()
+        counts = search.counts()
+        search.use_counts(counts)
+        return counts, engine.page_ids(0, 10), engine.page_ids(10, 10)
+
+
+@pytest.mark.parametrize(("language", "query"), SEARCHES)
+def test_a_template_answers_as_the_querysets_do(language, query, news, monkeypatch):
+    statements.clear()
+    first = answer(language, query)  # builds the shape's templates
+    again = answer(language, query)  # reads them
+    monkeypatch.setattr(statements, "sqlite_backend", lambda: False)
+    compiled = answer(language, query)
+    assert first == again == compiled
+
+
+def test_one_template_serves_every_search_of_its_shape(news, monkeypatch):
+    statements.clear()
+    built = []
+    real = statements._template
+    monkeypatch.setattr(statements, "_template", lambda *args: built.append(args) or real(*args))
+    words = ("police", "youth", "reform", "community", "workshop", "conference")
+    for word in words:
+        answer("en", f"q={word}&sort=date")
+    # A shape: the filters and sort, and how many pages the words name (0 or 1 here);
+    # three statements each (the counts, the first and the second page of results).
+    with translation.override("en"):
+        named = {len(SiteSearch(QueryDict(f"q={word}")).named_pages()) for word in words}
+    assert len(built) == len(statements._shapes) == 3 * len(named) < 3 * len(words)
+
+
+def test_a_template_is_built_again_after_a_publication(news):
+    from portal.core.cache import bump_content_version
+
+    statements.clear()
+    answer("en", "q=police")
+    bump_content_version()
+    answer("en", "q=police")
+    assert len(statements._shapes) == 6
+
+
+def test_words_that_reach_the_sql_elsewhere_are_left_to_the_querysets(news, monkeypatch):
+    """If a stand-in came back in a form not known here, that shape is not templated."""
+    statements.clear()
+
+    def leaky(words):
+        from wagtail.models import Page
+
+        return Page.objects.filter(title__icontains=" ".join(words.tokens)).values("pk")
+
+    found = statements.statement(
+        "leaky", ("en",), statements.Words(("police",), "police", (), "en"), leaky
+    )
+    assert found is None
