@@ -88,6 +88,11 @@ class RecommendationQuery:
             else:
                 self.errors.append(_("“priority” takes the value 1."))
 
+    @property
+    def is_filtered(self) -> bool:
+        """Whether any filter is chosen (the shared filter form offers to clear them)."""
+        return bool(self.filters)
+
     def selected(self, name: str):
         value = self.filters.get(name)
         return getattr(value, "slug", value)
