@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -112,6 +113,11 @@ class Recommendation(ClusterableModel):
 
     def __str__(self):
         return f"{self.election.title} – {self.number}"
+
+    @property
+    def excerpt(self) -> str:
+        """The first words of the text, to tell recommendations apart in lists."""
+        return Truncator(self.text).words(12)
 
     @property
     def current_status_label(self) -> str:

@@ -9,7 +9,7 @@ as the public view does; an older assessment's status does not match."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -40,7 +40,8 @@ class RecommendationViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = [
         "__str__",
-        "priority",
+        Column("excerpt", label=_("Text")),
+        BooleanColumn("priority", label=_("Priority"), sort_key="priority"),
         Column("current_status_label", label=_("Current status"), sort_key="current_status"),
         Column("assessed_in", label=_("Assessed in"), sort_key="assessed_in"),
     ]
