@@ -7,7 +7,7 @@ from ninja import Schema
 from pydantic import Field
 from wagtail.api.v3.errors import ProblemDetail
 
-__all__ = ["ItemBase", "ProblemDetail", "TermRef"]
+__all__ = ["ItemBase", "ProblemDetail", "ShownPage", "TermRef"]
 
 
 class TermRef(Schema):
@@ -19,7 +19,31 @@ class TermRef(Schema):
     title: str
 
 
-class ItemBase(Schema):
+class ShownPage(Schema):
+    """The resolvers of every page shown in the language asked for (an item, a
+    structure, a country): the code that chose the page, its translation or
+    the English one (``portal.core.localized``), set ``api_url``,
+    ``api_language`` and ``api_content_language`` on it. No fields of its
+    own: each schema declares its fields in its own order."""
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.api_url
+
+    @staticmethod
+    def resolve_language(obj) -> str:
+        return obj.api_language
+
+    @staticmethod
+    def resolve_translated(obj) -> bool:
+        return not obj.is_fallback
+
+    @staticmethod
+    def resolve_content_language(obj) -> str:
+        return obj.api_content_language
+
+
+class ItemBase(ShownPage):
     """An item of a listed kind, in the language asked for: its translation, or
     the English page with ``translated: false``. Never left out."""
 
@@ -54,22 +78,6 @@ class ItemBase(Schema):
     @staticmethod
     def resolve_type(obj) -> str:
         return obj._meta.label
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.api_url
-
-    @staticmethod
-    def resolve_language(obj) -> str:
-        return obj.api_language
-
-    @staticmethod
-    def resolve_translated(obj) -> bool:
-        return not obj.is_fallback
-
-    @staticmethod
-    def resolve_content_language(obj) -> str:
-        return obj.api_content_language
 
     @staticmethod
     def resolve_tags(obj) -> dict:

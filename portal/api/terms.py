@@ -18,8 +18,10 @@ from portal.core.restrictions import public
 from portal.countries.models import Chairpersonship
 from portal.taxonomy.registry import TermKind, term_page_class
 
+from .schemas import ShownPage
 
-class TermPageBase(Schema):
+
+class TermPageBase(ShownPage):
     """A page that is a term (a structure, a country), in the language asked for."""
 
     id: int
@@ -31,22 +33,6 @@ class TermPageBase(Schema):
     content_language: str
     term_id: int | None = Field(description="The tag's id: filter lists by it.")
     term_slug: str | None = Field(description="The tag's slug: filter lists by it.")
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.api_url
-
-    @staticmethod
-    def resolve_language(obj) -> str:
-        return obj.api_language
-
-    @staticmethod
-    def resolve_translated(obj) -> bool:
-        return not obj.is_fallback
-
-    @staticmethod
-    def resolve_content_language(obj) -> str:
-        return code_of_locale(obj.locale_id) or obj.api_language
 
     @staticmethod
     def resolve_term_slug(obj) -> str | None:
@@ -106,6 +92,7 @@ def _shown(model, language: str, request, queryset: QuerySet | None = None) -> l
     for page in shown:
         page.api_language = language
         page.api_url = page.get_full_url(request) or ""
+        page.api_content_language = code_of_locale(page.locale_id) or language
     return list(zip(sources, shown, strict=True))
 
 

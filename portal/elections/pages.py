@@ -23,7 +23,6 @@ from portal.taxonomy.registry import term_titles
 from .election import ElectionPage
 from .exports import csv_response, json_response
 from .query import PARAMS, RecommendationQuery
-from .vocabulary import status_choices
 
 PER_PAGE = 20
 
@@ -50,16 +49,13 @@ class RecommendationsPage(RoutablePageMixin, BasePage):
         query = RecommendationQuery(request.GET)
         locale_id = reading_locale_id(self, request)
         context = self.get_context(request)
-        statuses = query.status_counts()
+        statuses, themes = query.status_counts(), query.theme_counts()
         total = sum(t.count for t in statuses if not query.filters.get("status") or t.selected)
         number = bounded_int(request.GET.get("page"), 1, MAX_PAGE_NUMBER) or 1
         paginator = Paginator(query.results().select_related("election"), PER_PAGE)
         paginator.count = total  # known from the counts: no COUNT query
         page_obj = paginator.get_page(number)
         rows = list(page_obj.object_list.prefetch_related("themes"))
-        labels = dict(status_choices())
-        for row in rows:
-            row.status_label = labels.get(row.current_status, "")
         sources = list({row.election_id: row.election for row in rows}.values())
         shown = localize(sources, locale_id)
         elections = {source.pk: page for source, page in zip(sources, shown, strict=True)}
@@ -68,7 +64,9 @@ class RecommendationsPage(RoutablePageMixin, BasePage):
                 "query": query,
                 "selected": {name: query.selected(name) for name in PARAMS},
                 "statuses": statuses,
-                "themes": query.theme_counts(),
+                "themes": themes,
+                # The filters whose options carry their counts, in the form's order.
+                "tallied": [("theme", _("Theme"), themes), ("status", _("Status"), statuses)],
                 "total": total,
                 "page_obj": page_obj,
                 "rows": [(row, elections.get(row.election_id)) for row in rows],

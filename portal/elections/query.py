@@ -13,16 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from portal.core.params import bounded_int
 from portal.taxonomy.filters import param_value, parse_year
 from portal.taxonomy.models import CountryTerm
 
-from .records import FollowUp, Recommendation
-from .vocabulary import NOT_ASSESSED, ThemeCode, status_choices
+from .records import Recommendation
+from .vocabulary import ThemeCode, status_choices
 
 PARAMS = ("country", "theme", "election", "status", "year", "priority")
 MAX_SLUG = 120
@@ -89,24 +88,22 @@ class RecommendationQuery:
             else:
                 self.errors.append(_("“priority” takes the value 1."))
 
+    @property
+    def is_filtered(self) -> bool:
+        """Whether any filter is chosen (the shared filter form offers to clear them)."""
+        return bool(self.filters)
+
     def selected(self, name: str):
         value = self.filters.get(name)
         return getattr(value, "slug", value)
 
     # --- the rows ---------------------------------------------------------------
 
-    def _status_of(self, column: str) -> Subquery:
-        assessments = FollowUp.objects.filter(recommendation=OuterRef("pk"))
-        if "year" in self.filters:
-            assessments = assessments.filter(year__lte=self.filters["year"])
-        return Subquery(assessments.order_by("-year").values(column)[:1])
-
     def _base(self, without: str = "") -> QuerySet:
         """Live elections' recommendations with their current status, every
         filter applied but ``without``."""
-        rows = Recommendation.objects.filter(election__live=True).annotate(
-            current_status=Coalesce(self._status_of("status"), Value(NOT_ASSESSED)),
-            assessed_in=self._status_of("year"),
+        rows = Recommendation.objects.filter(election__live=True).with_current_status(
+            self.filters.get("year")
         )
         filters = self.filters
         if "country" in filters and without != "country":

@@ -10,6 +10,9 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -18,7 +21,7 @@ from wagtail.models import Orderable
 
 from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 
-from .vocabulary import Status, ThemeCode
+from .vocabulary import NOT_ASSESSED, Status, ThemeCode, status_choices
 
 
 class Theme(models.Model):
@@ -45,8 +48,29 @@ class Theme(models.Model):
             cls.objects.get_or_create(code=code)
 
 
+class RecommendationQuerySet(models.QuerySet):
+    def with_current_status(self, year: int | None = None) -> RecommendationQuerySet:
+        """Each row annotated with ``current_status``, the status of its latest
+        assessment (of ``year`` or earlier when given; ``NOT_ASSESSED`` when
+        there is none), and ``assessed_in``, that assessment's year. The
+        public view, the exports and the admin's filter all read these."""
+
+        def latest(column: str) -> Subquery:
+            assessments = FollowUp.objects.filter(recommendation=OuterRef("pk"))
+            if year is not None:
+                assessments = assessments.filter(year__lte=year)
+            return Subquery(assessments.order_by("-year").values(column)[:1])
+
+        return self.annotate(
+            current_status=Coalesce(latest("status"), Value(NOT_ASSESSED)),
+            assessed_in=latest("year"),
+        )
+
+
 class Recommendation(ClusterableModel):
     """A recommendation of an election's final report."""
+
+    objects = RecommendationQuerySet.as_manager()
 
     election = models.ForeignKey(
         "elections.ElectionPage",
@@ -89,6 +113,18 @@ class Recommendation(ClusterableModel):
 
     def __str__(self):
         return f"{self.election.title} – {self.number}"
+
+    @property
+    def excerpt(self) -> str:
+        """The first words of the text, to tell recommendations apart in lists."""
+        return Truncator(self.text).words(12)
+
+    @property
+    def current_status_label(self) -> str:
+        """The label of ``current_status`` where the row carries it
+        (``RecommendationQuerySet.with_current_status``)."""
+        status = getattr(self, "current_status", None)
+        return str(dict(status_choices()).get(status, "")) if status else ""
 
 
 class FollowUp(Orderable):

@@ -22,7 +22,7 @@ from portal.core.models import BasePage, clip_max_age
 from portal.core.params import MAX_PAGE_NUMBER, bounded_int
 from portal.core.restrictions import public
 from portal.taxonomy.models import TaggableMixin
-from portal.taxonomy.registry import tag_kinds, term_pages
+from portal.taxonomy.registry import tag_kinds, tag_kinds_for, term_pages
 
 from .feeds import listing_feed
 from .forms import TaggedPageForm
@@ -34,8 +34,9 @@ from .query import ListingQuery, shown
 __all__ = ["ListingPage", "ListingPosting", "TaggedPage"]
 
 
-def _tag_panels() -> list:
-    kinds = tag_kinds()
+def _tag_panels(model: type[models.Model]) -> list:
+    """A panel for each tag kind that applies to ``model`` (``TagKind.page_types``)."""
+    kinds = tag_kinds_for(model)
     help_text = _(
         "Tags decide where this item appears: on field-of-work, country and "
         "structure pages and in filtered listings. All translations share them."
@@ -81,7 +82,6 @@ class TaggedPage(TaggableMixin, BasePage):
         ),
         FieldPanel("body"),
     ]
-    tag_panels = _tag_panels()
     # The summary is required, and the item's tags must suit the editor's sections.
     base_form_class = TaggedPageForm
 
@@ -95,12 +95,17 @@ class TaggedPage(TaggableMixin, BasePage):
         return permission_rules().workflow(self) or super().get_workflow()
 
     @classmethod
+    def tag_panels(cls) -> list:
+        """The Tags tab's panels: one per tag kind that applies to this type."""
+        return _tag_panels(cls)
+
+    @classmethod
     def build_edit_handler(cls, extra_tabs: tuple | list = ()) -> TabbedInterface:
         return TabbedInterface(
             [
                 ObjectList(cls.content_panels, heading=_("Content")),
                 *extra_tabs,
-                ObjectList(cls.tag_panels, heading=_("Tags")),
+                ObjectList(cls.tag_panels(), heading=_("Tags")),
                 ObjectList(cls.promote_panels, heading=_("Promote")),
                 ObjectList(cls.settings_panels, heading=_("Settings")),
             ]

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from portal.core.cache import cached_by_content_version
+from portal.core.locales import code_of_locale
 from portal.core.restrictions import public
 from portal.countries.models import Chairpersonship, CountryPage
 
@@ -66,7 +67,12 @@ def _link(value, pages, request):
         if page is None:
             return None  # deleted or unpublished
         url = page.get_url(request) + (value.get("route") or "")
-        return {"title": value.get("title") or page.title, "url": url, "page_id": page.pk}
+        link = {"title": value.get("title") or page.title, "url": url, "page_id": page.pk}
+        language = code_of_locale(page.locale_id)
+        if not value.get("title") and language != (get_language() or "en"):
+            # The page's own title, not yet translated: the link says so (docs/languages.md).
+            link["lang"] = language
+        return link
     if value.get("url"):
         return {"title": value.get("title") or value["url"], "url": value["url"], "external": True}
     return None

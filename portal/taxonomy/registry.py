@@ -71,6 +71,9 @@ class TagKind:
     # Listing filters drive the index scan from the most selective kind (lowest first).
     selectivity: int = 100
     panel_heading: Promise | None = None  # the admin panel's heading, when not plural_label
+    # The page types whose editors show its panel, by label ("projects.ProjectPage"),
+    # subclasses included; empty: every tagged page type.
+    page_types: tuple[str, ...] = ()
 
     @property
     def lookup(self) -> str:
@@ -80,6 +83,14 @@ class TagKind:
     @property
     def page_model(self) -> str:
         return TERM_PAGES[self.term_kind]
+
+    def applies_to(self, model: type[models.Model]) -> bool:
+        """Whether pages of ``model`` are tagged with this kind in the editor.
+        Read by label, so it answers while the models are being defined."""
+        if not self.page_types:
+            return True
+        labels = {getattr(getattr(cls, "_meta", None), "label", None) for cls in model.__mro__}
+        return not labels.isdisjoint(self.page_types)
 
     def through_model(self) -> type[models.Model]:
         return apps.get_model(self.through)
@@ -139,13 +150,20 @@ TAG_KINDS: tuple[TagKind, ...] = (
         relation="donor_tags",
         through="taxonomy.PageDonor",
         selectivity=30,
-        panel_heading=_("Donors (for projects: the States and organizations funding them)"),
+        panel_heading=_("Donors (the States and organizations funding the project)"),
+        page_types=("projects.ProjectPage",),
     ),
 )
 
 
 def tag_kinds() -> tuple[TagKind, ...]:
     return TAG_KINDS
+
+
+def tag_kinds_for(model: type[models.Model]) -> tuple[TagKind, ...]:
+    """The tag kinds whose panels the editor of ``model``'s pages shows
+    (``TagKind.page_types``), in the registry's order."""
+    return tuple(kind for kind in TAG_KINDS if kind.applies_to(model))
 
 
 def tag_kind(key: str) -> TagKind:

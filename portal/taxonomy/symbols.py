@@ -33,44 +33,43 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from .years import MAX_YEAR, MIN_YEAR
 
 ISSUING_BODIES = {
-    "PC": _lazy("Permanent Council"),
-    "MC": _lazy("Ministerial Council"),
-    "FSC": _lazy("Forum for Security Co-operation"),
-    "SUM": _lazy("Summit"),
-    "SEC": _lazy("Secretariat"),
-    "CIO": _lazy("Chairperson-in-Office"),
-    "ODIHR": _lazy("Office for Democratic Institutions and Human Rights"),
-    "HCNM": _lazy("High Commissioner on National Minorities"),
-    "RFM": _lazy("Representative on Freedom of the Media"),
-    "PA": _lazy("Parliamentary Assembly"),
-    "EEF": _lazy("Economic and Environmental Forum"),
-    "JCG": _lazy("Joint Consultative Group"),
-    "OSCC": _lazy("Open Skies Consultative Commission"),
+    "PC": gettext_lazy("Permanent Council"),
+    "MC": gettext_lazy("Ministerial Council"),
+    "FSC": gettext_lazy("Forum for Security Co-operation"),
+    "SUM": gettext_lazy("Summit"),
+    "SEC": gettext_lazy("Secretariat"),
+    "CIO": gettext_lazy("Chairperson-in-Office"),
+    "ODIHR": gettext_lazy("Office for Democratic Institutions and Human Rights"),
+    "HCNM": gettext_lazy("High Commissioner on National Minorities"),
+    "RFM": gettext_lazy("Representative on Freedom of the Media"),
+    "PA": gettext_lazy("Parliamentary Assembly"),
+    "EEF": gettext_lazy("Economic and Environmental Forum"),
+    "JCG": gettext_lazy("Joint Consultative Group"),
+    "OSCC": gettext_lazy("Open Skies Consultative Commission"),
 }
 
 DOCUMENT_TYPES = {
-    "DEC": _lazy("Decision"),
-    "JOUR": _lazy("Journal"),
-    "GAL": _lazy("General distribution"),
-    "DEL": _lazy("Delegation document"),
-    "DOC": _lazy("Document"),
-    "INF": _lazy("Information"),
-    "DD": _lazy("Delegation document (restricted)"),
-    "SHDM": _lazy("Supplementary Human Dimension Meeting"),
-    "NGO": _lazy("Non-governmental organization contribution"),
-    "AIAM": _lazy("Annual Implementation Assessment Meeting"),
-    "ACMF": _lazy("Advisory Committee on Management and Finance"),
-    "FR": _lazy("Field report"),
-    "EMI": _lazy("Emergency meeting"),
-    "RPT": _lazy("Report"),
-    "ANN": _lazy("Annex"),
+    "DEC": gettext_lazy("Decision"),
+    "JOUR": gettext_lazy("Journal"),
+    "GAL": gettext_lazy("General distribution"),
+    "DEL": gettext_lazy("Delegation document"),
+    "DOC": gettext_lazy("Document"),
+    "INF": gettext_lazy("Information"),
+    "DD": gettext_lazy("Delegation document (restricted)"),
+    "SHDM": gettext_lazy("Supplementary Human Dimension Meeting"),
+    "NGO": gettext_lazy("Non-governmental organization contribution"),
+    "AIAM": gettext_lazy("Annual Implementation Assessment Meeting"),
+    "ACMF": gettext_lazy("Advisory Committee on Management and Finance"),
+    "FR": gettext_lazy("Field report"),
+    "EMI": gettext_lazy("Emergency meeting"),
+    "RPT": gettext_lazy("Report"),
+    "ANN": gettext_lazy("Annex"),
 }
 
 SUFFIXES = {"rev": "Rev", "corr": "Corr", "add": "Add"}

@@ -14,12 +14,12 @@ import json
 import os
 import re
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from PIL import Image
+
+from tests.browser.fetching import shows
 
 pytestmark = pytest.mark.browser
 
@@ -114,22 +114,6 @@ def approve_from_dashboard(page, title):
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     page.locator("tr", has_text=title).first.wait_for(state="detached")
-
-
-def read(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode()
-
-
-def shows(url, text, within=45):
-    """Whether ``url`` shows ``text`` once the publication's follow-up work
-    (index writes run after the response or by the worker) is done."""
-    deadline = time.monotonic() + within
-    while text not in read(url):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.5)
-    return True
 
 
 def small_pdf() -> bytes:

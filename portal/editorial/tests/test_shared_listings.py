@@ -13,7 +13,7 @@ from portal.editorial.models import Section
 from portal.navigation.models import NavigationMenu
 from portal.news.factories import NewsPageFactory
 from portal.news.models import NewsPage
-from portal.taxonomy.registry import tag_kinds
+from portal.taxonomy.registry import tag_kinds_for
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,8 @@ def news_form(title, structure_terms):
             "news_type": "news",
             "location": "",
             "body": streamfield([]),
-            # Every kind of tag from the registry: a new kind adds a panel to the form.
-            **{kind.relation: inline_formset([]) for kind in tag_kinds()},
+            # Every kind of tag the registry applies to news: a new kind adds a panel to the form.
+            **{kind.relation: inline_formset([]) for kind in tag_kinds_for(NewsPage)},
             "structure_tags": inline_formset([{"term": term.pk} for term in structure_terms]),
             "comments": inline_formset([]),
         }

@@ -6,8 +6,14 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from portal.elections.factories import ElectionPageFactory, RecommendationFactory
+from portal.elections.factories import (
+    ElectionPageFactory,
+    FollowUpFactory,
+    RecommendationFactory,
+)
 from portal.elections.models import FollowUp, Theme
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +74,80 @@ def test_section_editors_cannot_change_recommendations(client, recommendation):
     client.force_login(member("writer", "Mission to Serbia — editors"))
     url = f"/admin/snippets/elections/recommendation/edit/{recommendation.pk}/"
     assert client.get(url).status_code in (302, 403)
+
+
+LIST = "/admin/snippets/elections/recommendation/"
+
+
+@pytest.fixture
+def assessed(page_at, terms):
+    """Three recommendations: one fully implemented now but partially in an
+    earlier year, one partially implemented now, one never assessed."""
+    election = ElectionPageFactory(
+        parent=page_at("/our-work/elections/"),
+        title="Moldova, admin filter election",
+        date=datetime.date(2021, 7, 11),
+        tags={"countries": [terms["moldova"]]},
+    )
+    now_fully = RecommendationFactory(election=election, number=1)
+    FollowUpFactory(recommendation=now_fully, year=2023, status="partially")
+    FollowUpFactory(recommendation=now_fully, year=2025, status="fully")
+    now_partially = RecommendationFactory(election=election, number=2)
+    FollowUpFactory(recommendation=now_partially, year=2025, status="partially")
+    never = RecommendationFactory(election=election, number=3)
+    return {"now_fully": now_fully, "now_partially": now_partially, "never": never}
+
+
+def listed(client, **params):
+    response = client.get(LIST, params)
+    assert response.status_code == 200
+    return {row.pk for row in response.context["object_list"]}
+
+
+def test_the_status_filter_reads_the_current_status_only(client, assessed):
+    client.force_login(member("odihr", "Election follow-up editors"))
+    ids = {name: r.pk for name, r in assessed.items()}
+    # The 2023 "partially" of the first one is history: it is fully implemented now.
+    assert listed(client, current_status="partially") == {ids["now_partially"]}
+    assert listed(client, current_status="fully") == {ids["now_fully"]}
+    assert listed(client, current_status="not_assessed") == {ids["never"]}
+    assert listed(client, current_status="mostly") == set()
+    assert listed(client) == set(ids.values())
+
+
+def test_the_list_shows_the_current_status(client, assessed):
+    client.force_login(member("odihr", "Election follow-up editors"))
+    html = client.get(LIST).content.decode()
+    assert "Current status" in html
+    assert "Fully implemented" in html and "Not yet assessed" in html
+
+
+def test_the_list_costs_the_same_queries_for_two_rows_or_eight(
+    client, page_at, terms, django_assert_max_num_queries
+):
+    client.force_login(member("odihr", "Election follow-up editors"))
+    listing = page_at("/our-work/elections/")
+
+    def add(count, first_number):
+        for i in range(count):
+            election = ElectionPageFactory(
+                parent=listing,
+                title=f"Serbia, admin list election {first_number + i}",
+                date=datetime.date(2020, 1, 1) + datetime.timedelta(days=first_number + i),
+                tags={"countries": [terms["serbia"]]},
+            )
+            recommendation = RecommendationFactory(election=election, number=1, themes=["media"])
+            FollowUpFactory(recommendation=recommendation, year=2025, status="mostly")
+
+    def cost():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(LIST).status_code == 200
+        return len(queries)
+
+    add(2, 0)
+    cost()  # warm the caches a first request fills
+    two = cost()
+    add(6, 10)
+    with django_assert_max_num_queries(two):
+        response = client.get(LIST)
+    assert len(response.context["object_list"]) == 8

@@ -8,15 +8,17 @@ import datetime
 
 import feedparser
 import pytest
+from django.apps import apps
 from django.template import Context, Template
 from django.utils.translation import gettext_lazy as _
 
 from portal.listings import kinds, postings
 from portal.listings.kinds import ListedKind
-from portal.listings.models import ListingPage, TaggedPage
+from portal.listings.models import ListingPage
 from portal.listings.query import ListingQuery
 from portal.news.models import NewsPage
 from portal.projects.factories import ProjectPageFactory
+from portal.projects.models import ProjectPage
 from portal.search import definitions
 from portal.search.query import SiteSearch
 from portal.taxonomy import registry
@@ -121,9 +123,43 @@ def test_search_types_follow_both_registries():
         assert definitions.TYPES[kind.param][0] == [kind.page_model]
 
 
+def listed_models():
+    return [apps.get_model(kind.model) for kind in kinds.LISTED_KINDS]
+
+
 def test_tag_panels_follow_the_registry():
-    relations = [panel.relation_name for panel in TaggedPage.tag_panels]
-    assert relations == [kind.relation for kind in registry.TAG_KINDS]
+    for model in listed_models():
+        relations = [panel.relation_name for panel in model.tag_panels()]
+        expected = [kind.relation for kind in registry.TAG_KINDS if kind.applies_to(model)]
+        assert relations == expected, model
+
+
+def test_donors_are_chosen_in_the_editor_of_projects_only():
+    """A tag kind names the page types it applies to: the donors' panel is in
+    the project editor's form, not in the others'."""
+    donors = registry.tag_kind("donors")
+    assert donors.page_types == ("projects.ProjectPage",)
+    for model in listed_models():
+        formsets = model.get_edit_handler().get_form_class().formsets
+        for kind in registry.TAG_KINDS:
+            shown = kind.relation in formsets
+            assert shown == kind.applies_to(model), (model, kind.name)
+        assert ("donor_tags" in formsets) == (model is ProjectPage), model
+    assert registry.tag_kinds_for(NewsPage) == tuple(
+        kind for kind in registry.TAG_KINDS if kind.name != "donors"
+    )
+    assert registry.tag_kinds_for(ProjectPage) == registry.TAG_KINDS
+
+
+def test_a_tag_kind_for_some_page_types_applies_to_their_subclasses_too():
+    news_only = dataclasses.replace(THEME, page_types=("news.NewsPage",))
+    assert news_only.applies_to(NewsPage)
+    assert not news_only.applies_to(ProjectPage)
+    # Named by an abstract base: every page type built on it.
+    tagged = dataclasses.replace(THEME, page_types=("listings.TaggedPage",))
+    assert all(tagged.applies_to(model) for model in listed_models())
+    assert not tagged.applies_to(ListingPage)
+    assert THEME.applies_to(ProjectPage) and THEME.applies_to(ListingPage)
 
 
 def test_a_new_listed_kind_gets_a_listing_index_and_feeds(client, page_at, monkeypatch):

@@ -80,3 +80,21 @@ def test_rendered_main_menu_is_cached_per_position(client, home, page_at):
     keys_after = {k for k in cache._cache if ":main:html:" in k}
     assert len(keys_after - keys_before) <= 3
     assert policing.url in set(_urls(get_menu("main")))
+
+
+def test_a_link_to_a_page_not_yet_translated_says_so(home, client):
+    """The Russian footer links to the accessibility statement, which has no
+    Russian translation: its English title carries lang="en" and the mark."""
+    from django.utils import translation
+
+    with translation.override("ru"):
+        links = {link["title"]: link for link in get_menu("footer_secondary")}
+    statement = links["Accessibility statement"]
+    assert statement["lang"] == "en"
+    assert all(
+        link.get("lang") != "en" for title, link in links.items() if title != statement["title"]
+    )
+    html = client.get("/ru/", follow=True).content.decode()
+    assert 'lang="en">Accessibility statement</a> <span class="fallback-mark" lang="ru">' in html
+    with translation.override("en"):
+        assert not any(link.get("lang") for link in get_menu("footer_secondary"))

@@ -123,3 +123,21 @@ def test_what_is_not_a_symbol_is_none(typed):
 )
 def test_the_start_of_a_symbol_being_typed(typed, prefix):
     assert typed_prefix(typed) == prefix
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "it", "ru", "es"])
+def test_bodies_and_document_types_are_translated(language):
+    """Their names are in every language's catalogue (a name written with a
+    gettext alias that makemessages does not know would never be)."""
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    from portal.taxonomy.symbols import DOCUMENT_TYPES, ISSUING_BODIES
+
+    catalog = trans_real.translation(language)._catalog
+    with translation.override("en"):
+        names = [str(name) for name in (*ISSUING_BODIES.values(), *DOCUMENT_TYPES.values())]
+    missing = [name for name in names if name not in catalog]
+    assert not missing
+    with translation.override(language):
+        assert str(ISSUING_BODIES["PC"]) != "Permanent Council"
