@@ -2,33 +2,15 @@
 per request with its id, status and duration; never the visitor's address or
 user agent; the proxy's request id only when trusted."""
 
-import io
 import json
-import logging
 
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
 from portal.core.logs import sentry_before_send
-from portal.settings import logs
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def json_lines():
-    spec = dict(logs.configure("json", "INFO")["formatters"]["structured"])
-    formatter = spec.pop("()")(**spec)
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(formatter)
-    logger = logging.getLogger("django_structlog")
-    logger.addHandler(handler)
-    try:
-        yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
-    finally:
-        logger.removeHandler(handler)
 
 
 def finished(lines):
