@@ -78,6 +78,13 @@ class Generator(BatchWriting, Removal):
                             [item.slug for item in planned], self.locale, self.using
                         )
                     bar.update(len(planned))
+            if connections[self.using].vendor == "postgresql":
+                # Fresh statistics before the meetings, which are written
+                # through the page models and their checks: with the planner
+                # still counting the tables as small (no autovacuum yet), each
+                # meeting document's symbol check read every page of the locale.
+                with connections[self.using].cursor() as cursor:
+                    cursor.execute("ANALYZE")
         # Meetings and people follow the items; a run with nothing left to
         # generate still adds those missing (both are idempotent).
         meetings = generate_meetings(self.seed, items, self.locale, self.samples, self.using)
@@ -91,10 +98,6 @@ class Generator(BatchWriting, Removal):
         if first > items and not (meetings or people):
             return summary
         indexes.age_recent(self.using)
-        if connections[self.using].vendor == "postgresql" and first <= items:
-            # Fresh statistics, or the planner misjudges the new rows until autovacuum.
-            with connections[self.using].cursor() as cursor:
-                cursor.execute("ANALYZE")
         bump_content_version()
         summary.seconds = time.monotonic() - started
         return summary
