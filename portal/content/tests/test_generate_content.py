@@ -23,6 +23,7 @@ from portal.content.generator import (
     step_position,
 )
 from portal.content.generator.kinds import LAST_DAY
+from portal.content.generator.meetings import plan as meetings_plan
 from portal.content.generator.people import plan as people_plan
 from portal.content.generator.people import remove_people
 from portal.elections.models import ElectionPage, FollowUp, Recommendation
@@ -36,6 +37,7 @@ from portal.structures.models import LeadershipPostPage, PersonPage, Tenure
 from portal.structures.people import holder_on, post_states
 from portal.taxonomy import symbols
 from portal.taxonomy.models import PageCountry, PageFieldOfWork, PageStructure, TermKind
+from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 from portal.vacancies.models import VacancyPage
 
 pytestmark = pytest.mark.django_db
@@ -523,3 +525,11 @@ def test_a_post_with_holders_of_its_own_is_left_alone():
     ]
     remove()
     assert Tenure.objects.filter(post=post).count() == 1
+
+
+def test_meetings_of_a_million_items_stay_within_the_years_a_page_may_have():
+    planned = meetings_plan(1, 1_000_000)
+    assert len(planned) > 1000
+    assert all(MIN_YEAR <= meeting.day.year <= MAX_YEAR for meeting in planned)
+    ministerial = [m for m in planned if m.body == "MC"]
+    assert len({m.day.year for m in ministerial}) == len(ministerial)  # one a year
