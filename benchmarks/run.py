@@ -59,12 +59,74 @@ def targets():
             (f"{kind}: 1 filter", url + one + suffix),
             (f"{kind}: 3 filters", url + three + suffix),
         ]
+    rows += new_types(home, listings)
     rows.append(("news: page 500", listings["news"].url + "?page=500"))
     rows.append(("news feed (RSS)", listings["news"].url + "feed/rss/"))
     rows.append(("news feed, 1 filter", listings["news"].url + "feed/rss/" + one))
     rows.append(("events .ics", listings["events"].url + "ical/?when=all"))
     rows.append(("sitemap index", "/sitemap.xml"))
     rows.append(("sitemap section (en-standard)", "/sitemaps/en-standard.xml"))
+    return rows
+
+
+def new_types(home, listings):
+    """(name, url) pairs for the listings and pages of the later content types:
+    projects by donor, elections by type, open vacancies, decisions by body and
+    year, recommendations, a meeting series and its year, a post and a person."""
+    from portal.elections.pages import RecommendationsPage
+    from portal.meetings.models import MeetingPage, MeetingSeriesPage
+    from portal.structures.models import LeadershipPostPage, PersonPage, Tenure
+    from portal.taxonomy.models import Term
+    from portal.taxonomy.registry import TermKind
+
+    locale = home.locale
+    rows = []
+    projects = listings["projects"].url
+    donor = Term.objects.filter(kind=TermKind.DONOR).order_by("slug").first()
+    by_donor = f"?donor={donor.slug}" if donor else ""
+    rows += [
+        ("projects: 0 filters", projects),
+        ("projects: donor", projects + by_donor),
+        ("projects: donor, 3 filters", projects + by_donor + "&field_of_work=policing&year=2024"),
+    ]
+    elections = listings["elections"].url
+    rows += [
+        ("elections: 0 filters", elections),
+        ("elections: type", elections + "?election_type=parliamentary"),
+        ("elections: 3 filters", elections + "?election_type=presidential&mission=eom&year=2024"),
+    ]
+    vacancies = listings["vacancies"].url
+    rows += [
+        ("vacancies (open only): 0 filters", vacancies),
+        ("vacancies (open only): 1 filter", vacancies + "?duty_station=vienna"),
+    ]
+    publications = listings["publications"].url
+    rows += [
+        ("decisions: bodies", publications + "decisions/"),
+        ("decisions: body", publications + "decisions/pc/"),
+        ("decisions: body and year", publications + "decisions/pc/2024/"),
+    ]
+    recommendations = RecommendationsPage.objects.live().filter(locale=locale).first()
+    if recommendations:
+        rows += [
+            ("recommendations: 0 filters", recommendations.url),
+            ("recommendations: 2 filters", recommendations.url + "?theme=media&status=partially"),
+        ]
+    series = MeetingSeriesPage.objects.live().filter(locale=locale, issuing_body="PC").first()
+    if series:
+        rows.append(("meeting series (PC)", series.url))
+        rows.append(("meeting series (PC): 2024", series.url + "2024/"))
+        meeting = MeetingPage.objects.live().child_of(series).order_by("-start").first()
+        if meeting:
+            rows.append(("meeting (PC), newest", meeting.url))
+    held = Tenure.objects.order_by("post_id", "start").values_list("post_id", "person_id").first()
+    post = LeadershipPostPage.objects.filter(pk=held[0]).first() if held else None
+    post = post or LeadershipPostPage.objects.live().filter(locale=locale).first()
+    if post:
+        rows.append(("leadership post", post.url))
+    person = PersonPage.objects.filter(pk=held[1]).first() if held else None
+    if person:
+        rows.append(("person", person.url))
     return rows
 
 

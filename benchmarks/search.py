@@ -64,7 +64,7 @@ TITLE_ITEMS = [17, 1234, 5555, 20001, 33333, 47474, 60606, 77777, 88888, 99999, 
 
 
 def queries():
-    """(category, query) pairs: 50 in all."""
+    """(category, query[, extra parameters]) tuples: 61 in all."""
     from wagtail.models import Page
 
     from portal.publications.models import PublicationPage
@@ -87,10 +87,56 @@ def queries():
     for n, symbol in enumerate(symbols):
         typed = [symbol, symbol.lower(), symbol.replace("/", " / "), symbol.replace(".", " ")]
         rows.append(("symbol", typed[n % len(typed)]))
+    rows += new_types()
     rows += [("topic", q) for q in TOPICS]
     rows += [("country", q) for q in COUNTRIES]
     rows += [("misspelling", q) for q in MISSPELLINGS]
     rows += [("russian", q) for q in RUSSIAN]
+    return rows
+
+
+def new_types():
+    """(category "new types", query) pairs for the later content types: a
+    vacancy, an election, a project and a meeting by title, a decision of a
+    meeting by symbol (typed two ways), a person by name, a meeting by its
+    series' words; and two filtered by the election-type facet and the year."""
+    from portal.elections.models import ElectionPage
+    from portal.meetings.models import MeetingPage
+    from portal.projects.models import ProjectPage
+    from portal.publications.models import PublicationPage
+    from portal.structures.models import PersonPage
+    from portal.vacancies.models import VacancyPage
+
+    def first_title(model, **lookups):
+        page = model.objects.live().filter(**lookups).order_by("pk").only("title").first()
+        return page.title if page else None
+
+    found = [
+        first_title(VacancyPage, slug__startswith="gen-"),
+        first_title(ElectionPage, slug__startswith="gen-"),
+        first_title(ProjectPage, slug__startswith="gen-"),
+        first_title(MeetingPage, slug__startswith="genm-"),
+        first_title(PersonPage),
+    ]
+    rows = [("new types", title) for title in found if title]
+    decision = (
+        PublicationPage.objects.live()
+        .filter(slug__startswith="genm-", symbol__startswith="PC.DEC/")
+        .order_by("pk")
+        .values_list("symbol", flat=True)
+        .first()
+    )
+    if decision:
+        rows += [("new types", decision), ("new types", decision.lower().replace("/", " "))]
+    rows += [
+        ("new types", "Plenary Meeting of the Permanent Council"),
+        ("new types", "election", {"election_type": "presidential"}),
+        (
+            "new types",
+            "parliamentary elections",
+            {"election_type": "parliamentary", "year": "2024"},
+        ),
+    ]
     return rows
 
 
@@ -154,20 +200,22 @@ def main():
     rows = queries()
     stats = {}
     statuses = {}
-    for category, query in rows:
+    for category, query, *extra in rows:
+        params = {"q": query, **(extra[0] if extra else {})}
         cold, warm, counts = [], [], []
         for _ in range(args.repeat):
             cache.clear()
             client.get("/en/")  # menus back in the cache: only search is measured
-            elapsed, _cpu, response, n = timed(client, "/en/search/", {"q": query})
+            elapsed, _cpu, response, n = timed(client, "/en/search/", params)
             cold.append(elapsed)
             counts.append(n)
-            elapsed, _cpu, response, n = timed(client, "/en/search/", {"q": query})
+            elapsed, _cpu, response, n = timed(client, "/en/search/", params)
             warm.append(elapsed)
         statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
         total = _results_count(response)
         print(
-            f"{category:12} {query[:50]!r:54} {response.status_code} "
+            f"{category:12} {(query + (' ' + str(extra[0]) if extra else ''))[:50]!r:54} "
+            f"{response.status_code} "
             f"results={total if total is not None else '-':>6} "
             f"cold={statistics.median(cold):7.1f} ms warm={statistics.median(warm):6.1f} ms "
             f"queries={max(counts)}",
@@ -193,7 +241,7 @@ def main():
         "| queries | n | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms | max SQL queries |",
         "|---|---|---|---|---|---|---|",
     ]
-    order = ["title", "topic", "country", "symbol", "misspelling", "russian", "all"]
+    order = ["title", "topic", "country", "symbol", "new types", "misspelling", "russian", "all"]
     for key in order:
         if key not in stats:
             continue

@@ -13,6 +13,7 @@ from pydantic import Field
 from wagtail.models import Page
 
 from portal.core.locales import code_of_locale, locale_id_of
+from portal.listings.kinds import listed_kinds
 from portal.search.definitions import MAX_PAGE, MAX_QUERY_LENGTH
 from portal.search.query import SiteSearch
 from portal.search.results import build_results
@@ -39,6 +40,22 @@ def _with_tags(base: type[Schema]) -> type[Schema]:
         )
         for tag in tag_kinds()
     }
+    # The page types' own facets that site search offers (ListedKind.search_facets).
+    fields.update(
+        {
+            name: (
+                str | None,
+                Field(
+                    None,
+                    max_length=40,
+                    description=f"Only {kind.search_type} pages with this "
+                    f"{name.replace('_', ' ')} (the listing's values).",
+                ),
+            )
+            for kind in listed_kinds()
+            for name in kind.search_facets
+        }
+    )
     return create_model("SearchFilters", __base__=base, **fields)
 
 

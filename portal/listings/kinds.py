@@ -47,6 +47,10 @@ class ListedKind:
     # when the listing is read, with no publication needed. The index keeps
     # it as the posting's ``end``.
     closes_at: str = ""
+    # Names of the model's own facets (``listing_facets``) that site search
+    # offers too, under the same URL parameter, for the pages of this kind
+    # (portal/search/definitions.py, ``choice_facets``).
+    search_facets: tuple[str, ...] = ()
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
@@ -92,7 +96,13 @@ LISTED_KINDS: tuple[ListedKind, ...] = (
         views={"iati": "portal.projects.iati.listing_iati_view"},
     ),
     ListedKind(
-        "elections", _("Elections"), "elections.ElectionPage", "election", _("Elections"), feed=True
+        "elections",
+        _("Elections"),
+        "elections.ElectionPage",
+        "election",
+        _("Elections"),
+        feed=True,
+        search_facets=("election_type",),
     ),
     ListedKind(
         "vacancies",

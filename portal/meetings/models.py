@@ -155,6 +155,8 @@ class MeetingPage(TaggableMixin, BasePage):
     )
     start = models.DateField(_("first day"), db_index=True)
     end = models.DateField(_("last day"), null=True, blank=True)
+    # Site search's date (its year facet and filter, the sort by date): the first day.
+    search_date_field = "start"
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     webcast_url = models.URLField(_("webcast"), blank=True)
     recording_url = models.URLField(_("recording"), blank=True)

@@ -222,8 +222,9 @@ def index_model(
 def _write_dates(model, objs, using):
     if model not in dates.dated_models():
         return
+    dated = ((o, dates.date_of(o)) for o in objs)
     PageDate.objects.using(using).bulk_create(
-        [PageDate(page_id=o.pk, date=o.date, year=o.date.year) for o in objs if o.date],
+        [PageDate(page_id=o.pk, date=day, year=day.year) for o, day in dated if day],
         update_conflicts=True,
         unique_fields=["page"],
         update_fields=["date", "year"],

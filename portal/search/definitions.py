@@ -13,6 +13,8 @@ Page models are read through Django's and Wagtail's registries
 for them, never when this module is imported.
 """
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,6 +66,62 @@ TYPES = {
 }
 
 SORTS = {"relevance": gettext_lazy("Relevance"), "date": gettext_lazy("Date, newest first")}
+
+# The URL parameters of search itself, which no facet of a page type may take.
+OWN_PARAMS = {"q", "type", "year", "language", "sort", "page"}
+
+
+@dataclass(frozen=True)
+class ChoiceFacet:
+    """A facet of one page type's own field with fixed choices (the type of
+    an election), offered by site search: a listed kind names it in
+    ``ListedKind.search_facets`` among its model's ``listing_facets``, and
+    search filters and counts it under the same URL parameter as the
+    listing. On PostgreSQL the entries keep the values as ``param:value``
+    in their ``choices`` column."""
+
+    param: str  # the URL parameter, "election_type"
+    search_type: str  # the search type whose pages have it, "election"
+    model: type[Model]
+    field: str  # the model's field, "election_type"
+    label: object  # the facet's label (lazy)
+    choices: Callable[[], list[tuple[str, object]]]  # (value, label) pairs
+
+    @property
+    def column(self) -> str:
+        return self.model._meta.get_field(self.field).column
+
+    @property
+    def table(self) -> str:
+        return self.model._meta.db_table
+
+    @property
+    def page_column(self) -> str:
+        return self.model._meta.pk.column
+
+    def value(self, value: str) -> str:
+        """The entries' ``choices`` element for ``value``."""
+        return f"{self.param}:{value}"
+
+
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@cache
+def choice_facets() -> tuple[ChoiceFacet, ...]:
+    """Every facet the listed kinds offer to site search
+    (``ListedKind.search_facets``), resolved. Call it once the apps are loaded."""
+    reserved = OWN_PARAMS | {kind.param for kind in tag_kinds()}
+    found = []
+    for kind in listed_kinds():
+        model = kind.model_class()
+        for name in kind.search_facets:
+            field, choices, label = model.listing_facets[name]
+            if name in reserved or not _IDENTIFIER.match(name):
+                raise ValueError(f"{kind.key}: {name!r} cannot be a parameter of site search")
+            reserved.add(name)
+            found.append(ChoiceFacet(name, kind.search_type, model, field, label, choices))
+    return tuple(found)
 
 
 def type_content_types(using: str | None = None) -> tuple[dict[str, list[int]], dict[int, str]]:

@@ -12,8 +12,9 @@
 Both stop counting and ranking at ``MAX_MATCHES`` matches (``EntryEngine``
 at ``RECENT`` for a broad query, and says so under "cap"), and both answer
 ``counts()`` in the same shape: ``{"total": {"": n}, "type": {kind: n},
-"term": {term id: n}, "year": {year: n}, "language": {code: n}}`` (keys as
-strings).
+"term": {term id: n}, "year": {year: n}, "language": {code: n},
+"choice": {"param:value": n}}`` (keys as strings; "choice" holds the page
+types' own facets, ``definitions.choice_facets``).
 """
 
 import functools
@@ -31,6 +32,7 @@ from . import statements
 from .backends import EXACT_TITLE_BONUS, TitleQuery
 from .definitions import (
     MAX_MATCHES,
+    choice_facets,
     document_models,
     entries_enabled,
     files_relation,
@@ -96,6 +98,9 @@ class EntryEngine:
             elif param == "language":
                 clauses.append("e.languages @> ARRAY[%s]::varchar[]")
                 params.append(value)
+            elif param in search.choice_params():  # a page type's own facet
+                clauses.append("e.choices @> ARRAY[%s]::varchar[]")
+                params.append(search.choice_params()[param].value(value))
             else:  # a tag facet: the term
                 clauses.append("e.terms @> ARRAY[%s]::integer[]")
                 params.append(value.pk)
@@ -127,7 +132,7 @@ class EntryEngine:
         exact = "(lower(e.title) = lower(%s) OR e.page_id = ANY(%s::integer[]))"
         named = self.search.named_pages()
         columns = (
-            f"e.page_id, e.kind, e.date, e.terms, e.languages, {exact} AS exact, "
+            f"e.page_id, e.kind, e.date, e.terms, e.languages, e.choices, {exact} AS exact, "
             f"e.heading @@ {TSQUERY} AS in_title"
         )
         column_params = [self.search.query, named, self.config, text]
@@ -218,6 +223,9 @@ class EntryEngine:
             "UNION ALL SELECT 'language', l.code, COUNT(*) "
             "FROM m, unnest(m.languages) AS l(code) "
             "WHERE cardinality(m.languages) > 0 GROUP BY l.code "
+            "UNION ALL SELECT 'choice', c.value, COUNT(*) "
+            "FROM m, unnest(m.choices) AS c(value) "
+            "WHERE cardinality(m.choices) > 0 GROUP BY c.value "
             f"UNION ALL SELECT 'ids', CAST(p.page_id AS text), p.n FROM ({page}) p"
         )
         counts = _grouped(sql, [*params, *page_params])
@@ -283,6 +291,10 @@ class WagtailEngine:
                 )
             elif param == "language":
                 queryset = queryset.filter(_with_files_in(value))
+            elif param in search.choice_params():  # a page type's own facet
+                facet = search.choice_params()[param]
+                pages = facet.model._default_manager.filter(**{facet.field: value})
+                queryset = queryset.filter(id__in=pages.values("pk"))
             else:  # a tag facet: any of the three tag tables holds the term
                 through = apps.get_model(tag_table_of(value.kind))
                 queryset = queryset.filter(
@@ -376,6 +388,12 @@ class WagtailEngine:
             parts.append(
                 f"SELECT 'language', f.language, COUNT(*) FROM {files} f "
                 "WHERE f.page_id IN (SELECT id FROM m) GROUP BY f.language"
+            )
+        for facet in choice_facets():
+            parts.append(
+                f"SELECT 'choice', '{facet.param}:' || x.{facet.column}, COUNT(*) "
+                f"FROM {facet.table} x WHERE x.{facet.page_column} IN (SELECT id FROM m) "
+                f"AND x.{facet.column} <> '' GROUP BY x.{facet.column}"
             )
         for label in tag_tables():
             table = apps.get_model(label)._meta.db_table

@@ -5,7 +5,8 @@ search through it joins every match to the page table to keep the visitor's
 language and the live, public pages, and joins the tag and date tables again
 to count facets: at a million pages a broad word cost one to two seconds.
 An entry carries all of that in the row (language, whether the page is
-shown, type, date, tag ids, document languages) next to the vectors, and
+shown, type, date, tag ids, document languages, the values of the page
+type's own facets) next to the vectors, and
 its GIN indexes cover only the rows that are shown; a search is then one
 index read of one table (``portal.search.engines.EntryEngine``).
 
@@ -31,7 +32,14 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from modelsearch.conf import get_app_config
 from wagtail.models import Page, PageViewRestriction
 
-from .definitions import entries_enabled, files_relation, hidden_sql, tag_tables, type_content_types
+from .definitions import (
+    choice_facets,
+    entries_enabled,
+    files_relation,
+    hidden_sql,
+    tag_tables,
+    type_content_types,
+)
 from .models import Entry, PageDate
 
 TABLE = Entry._meta.db_table
@@ -75,6 +83,11 @@ def _computed(using):
         else "ARRAY[]::varchar[]"
     )
     hidden, hidden_params = hidden_sql("p.id", using)
+    choices = " UNION ALL ".join(
+        f"SELECT '{facet.param}:' || x.{facet.column} FROM {facet.table} x "
+        f"WHERE x.{facet.page_column} = p.id AND x.{facet.column} <> ''"
+        for facet in choice_facets()
+    )
     return [
         ("locale_id", "p.locale_id", []),
         ("title", "p.title", []),
@@ -82,6 +95,7 @@ def _computed(using):
         ("date", "d.date", []),
         ("terms", f"ARRAY({terms})", []),
         ("languages", languages, []),
+        ("choices", f"ARRAY({choices})" if choices else "ARRAY[]::varchar[]", []),
         (
             "recent",
             f"d.date IS NULL OR d.date >= COALESCE((SELECT cutoff FROM {RECENT}), "

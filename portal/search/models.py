@@ -57,7 +57,8 @@ class Entry(models.Model):
     Everything a search filters, ranks and counts by is in the row: the
     language, whether the page is shown (live, public, not a restricted
     document), its type, date, tags and document languages, and its text
-    vectors. A search reads this one table through its GIN indexes, so its
+    vectors (and the values of its type's own facets, ``choices``). A search
+    reads this one table through its GIN indexes, so its
     cost does not depend on the size of the page tables. Written by
     ``portal.search.entries`` (see docs/search.md)."""
 
@@ -76,6 +77,8 @@ class Entry(models.Model):
     date = models.DateField(null=True)
     terms = ArrayField(models.IntegerField(), default=list)
     languages = ArrayField(models.CharField(max_length=8), default=list)
+    # The page type's own facets (``definitions.choice_facets``): "election_type:local".
+    choices = ArrayField(models.CharField(max_length=80), default=list)
     title = models.TextField(default="")
     title_norm = models.FloatField(default=1.0)
     heading = SearchVectorField(null=True)

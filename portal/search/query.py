@@ -44,6 +44,8 @@ from .definitions import (
     MAX_TERMS,
     SORTS,
     TYPES,
+    ChoiceFacet,
+    choice_facets,
     document_models,
     type_content_types,
 )
@@ -180,6 +182,14 @@ class SiteSearch:
         self.filters.update(terms)
         for kind, value in unknown:
             self._invalid(value, str(kind.label).lower())
+        for param, facet in self.choice_params().items():
+            value = param_value(params, param)
+            if not value:
+                continue
+            if value in dict(facet.choices()):
+                self.filters[param] = value
+            else:
+                self._invalid(value, str(facet.label).lower())
         value = param_value(params, "year")
         if value:
             if parse_year(value) is not None:
@@ -209,6 +219,11 @@ class SiteSearch:
             _("“%(value)s” is not a valid %(facet)s; that filter was ignored.")
             % {"value": value[:80], "facet": facet}
         )
+
+    @staticmethod
+    def choice_params() -> dict[str, ChoiceFacet]:
+        """{URL parameter: facet} of the page types' own facets (``choice_facets``)."""
+        return {facet.param: facet for facet in choice_facets()}
 
     @property
     def runnable(self) -> bool:
@@ -331,6 +346,14 @@ class SiteSearch:
             ]
             options.sort(key=lambda o: (-o.count, o.label))
             facets.append(facet(kind.param, kind.label, options))
+        chosen = counts.get("choice", {})
+        for facet_of_type in choice_facets():
+            options = [
+                Option(value, str(label), chosen[facet_of_type.value(value)])
+                for value, label in facet_of_type.choices()
+                if chosen.get(facet_of_type.value(value))
+            ]
+            facets.append(facet(facet_of_type.param, facet_of_type.label, options))
         years = sorted(counts.get("year", {}).items(), key=lambda item: -int(item[0]))
         facets.append(facet("year", _("Year"), [Option(y, y, n) for y, n in years]))
         languages = counts.get("language", {})

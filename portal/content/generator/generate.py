@@ -17,6 +17,7 @@ from . import indexes
 from .errors import REFERENCE_MISSING, GeneratorError
 from .kinds import LISTING_PATHS, MODELS, SLUG_PATTERN, SLUG_PREFIX
 from .meetings import generate_meetings
+from .people import generate_people
 from .plan import plan_item
 from .progress import Summary, progress_bar
 from .removal import Removal
@@ -63,26 +64,40 @@ class Generator(BatchWriting, Removal):
             summary.notes.append(
                 f"Seed {self.seed} already has {first - 1} items; nothing to do for --items {items}."
             )
-            return summary
-        summary.first, summary.last = first, items
-        with self._bar(
-            total=items, initial=first - 1, desc=f"Generating (seed {self.seed})"
-        ) as bar:
-            for low in range(first, items + 1, self.batch_size):
-                high = min(low + self.batch_size - 1, items)
-                planned = [plan_item(self.seed, n, self.taxonomy) for n in range(low, high + 1)]
-                with transaction.atomic(using=self.using):
-                    self._write(planned, summary)
-                    indexes.index_batch([item.slug for item in planned], self.locale, self.using)
-                bar.update(len(planned))
+        else:
+            summary.first, summary.last = first, items
+            with self._bar(
+                total=items, initial=first - 1, desc=f"Generating (seed {self.seed})"
+            ) as bar:
+                for low in range(first, items + 1, self.batch_size):
+                    high = min(low + self.batch_size - 1, items)
+                    planned = [plan_item(self.seed, n, self.taxonomy) for n in range(low, high + 1)]
+                    with transaction.atomic(using=self.using):
+                        self._write(planned, summary)
+                        indexes.index_batch(
+                            [item.slug for item in planned], self.locale, self.using
+                        )
+                    bar.update(len(planned))
+            if connections[self.using].vendor == "postgresql":
+                # Fresh statistics before the meetings, which are written
+                # through the page models and their checks: with the planner
+                # still counting the tables as small (no autovacuum yet), each
+                # meeting document's symbol check read every page of the locale.
+                with connections[self.using].cursor() as cursor:
+                    cursor.execute("ANALYZE")
+        # Meetings and people follow the items; a run with nothing left to
+        # generate still adds those missing (both are idempotent).
         meetings = generate_meetings(self.seed, items, self.locale, self.samples, self.using)
         if meetings:
             summary.notes.append(f"{meetings} meetings and meeting documents (docs/meetings.md).")
+        people = generate_people(self.seed, self.locale, self.using)
+        if people:
+            summary.notes.append(
+                f"{people} people holding the leadership posts in turn (docs/people.md)."
+            )
+        if first > items and not (meetings or people):
+            return summary
         indexes.age_recent(self.using)
-        if connections[self.using].vendor == "postgresql":
-            # Fresh statistics, or the planner misjudges the new rows until autovacuum.
-            with connections[self.using].cursor() as cursor:
-                cursor.execute("ANALYZE")
         bump_content_version()
         summary.seconds = time.monotonic() - started
         return summary

@@ -30,6 +30,7 @@ from portal.listings.models import ListingPage
 from portal.listings.postings import index_items
 from portal.meetings.models import MeetingPage, MeetingSeriesPage
 from portal.publications.models import PublicationFile, PublicationPage
+from portal.taxonomy.years import MIN_YEAR
 
 from . import indexes
 
@@ -71,6 +72,8 @@ def plan(seed: int, items: int) -> list[Planned]:
         if body == "MC":
             base += 2000
         first = FIRST_DAY + datetime.timedelta(days=(weekday - FIRST_DAY.weekday()) % 7)
+        if body == "MC":  # yearly: no earlier than the first year a page may have
+            count = min(count, 2024 - MIN_YEAR + 1)
         for index in range(min(count, 999)):
             if body == "MC":  # yearly, in December
                 day = datetime.date(2024 - index, 12, 5)

@@ -25,6 +25,7 @@ from portal.taxonomy.registry import tag_kinds
 from . import indexes
 from .kinds import MODELS, SLUG_PATTERN
 from .meetings import remove_meetings
+from .people import remove_people
 from .progress import Summary
 from .rows import chunk_size, chunks
 from .samples import remove_sample_files, sample_names
@@ -49,6 +50,9 @@ class Removal:
         started = time.monotonic()
         summary = Summary("removed")
         remove_meetings(self.seed, self.using)
+        people = remove_people(self.seed, self.using)
+        if people:
+            summary.notes.append(f"{people} generated people and their tenures.")
         pattern = re.compile(
             rf"^gen-{self.seed}-\d+$" if self.seed is not None else SLUG_PATTERN.pattern
         )
@@ -75,7 +79,7 @@ class Removal:
         with transaction.atomic(using=self.using):
             recount_children(parents, self.using)
             self._delete_leftover_documents(summary)
-        if not summary.total and not summary.skipped:
+        if not summary.total and not summary.skipped and not people:
             summary.notes.append("There was no generated content to remove.")
         if summary.skipped:
             summary.notes.append(

@@ -3,6 +3,7 @@ resuming, removal that leaves the reference content as it was, and a site that
 shows and serves what was generated."""
 
 import datetime
+import itertools
 import zoneinfo
 
 import feedparser
@@ -21,6 +22,10 @@ from portal.content.generator import (
     sample_names,
     step_position,
 )
+from portal.content.generator.kinds import LAST_DAY
+from portal.content.generator.meetings import plan as meetings_plan
+from portal.content.generator.people import plan as people_plan
+from portal.content.generator.people import remove_people
 from portal.elections.models import ElectionPage, FollowUp, Recommendation
 from portal.events.models import EventPage
 from portal.listings.models import ListingPage
@@ -28,8 +33,11 @@ from portal.news.models import NewsPage, StoryPage
 from portal.projects.models import ProjectPage
 from portal.publications.factories import PublicationPageFactory
 from portal.publications.models import PublicationFile, PublicationPage
+from portal.structures.models import LeadershipPostPage, PersonPage, Tenure
+from portal.structures.people import holder_on, post_states
 from portal.taxonomy import symbols
 from portal.taxonomy.models import PageCountry, PageFieldOfWork, PageStructure, TermKind
+from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 from portal.vacancies.models import VacancyPage
 
 pytestmark = pytest.mark.django_db
@@ -404,3 +412,124 @@ def test_generated_pages_render(client):
     restricted = generated(PublicationPage).filter(distribution="restricted").first()
     if restricted is not None:
         assert client.get(restricted.url).status_code == 404
+
+
+# -- people and tenures of the leadership posts -------------------------------------------
+
+
+def generated_tenures(seed=SEED):
+    """{post slug: [(person slug, name, start, end, acting)] oldest first}."""
+    found = {}
+    rows = (
+        Tenure.objects.filter(person__slug__startswith=f"genp-{seed}-")
+        .select_related("post", "person")
+        .order_by("post__slug", "start")
+    )
+    for t in rows:
+        found.setdefault(t.post.slug, []).append(
+            (t.person.slug, t.person.title, t.start, t.end, t.acting)
+        )
+    return found
+
+
+def test_people_hold_the_leadership_posts_in_turn(client):
+    generate(items=40)
+    locale = Locale.get_default()
+    posts = list(LeadershipPostPage.objects.filter(locale=locale).order_by("slug"))
+    history = generated_tenures()
+    # The reference content names no holder, so every post gets a history.
+    assert set(history) == {post.slug for post in posts}
+    sizes = [len(tenures) for tenures in history.values()]
+    assert min(sizes) >= 1 and max(sizes) <= 4
+    assert sum(2 <= size <= 4 for size in sizes) >= len(posts) // 2
+    for slug, tenures in history.items():
+        # Successive, never overlapping: each ends before the next begins.
+        for (_p, _n, start, end, _a), (_q, _m, next_start, _e, _b) in itertools.pairwise(tenures):
+            assert end is not None and start <= end < next_start, slug
+        assert all(end is None or start <= end for _p, _n, start, end, _a in tenures)
+
+    states = post_states(posts, locale.pk, day=LAST_DAY)
+    vacant = [post for post in posts if states[post.translation_key].vacant]
+    held = [post for post in posts if states[post.translation_key].person is not None]
+    assert vacant and held and len(vacant) + len(held) == len(posts)
+    for post in held:
+        person_slug, *_rest, end, _acting = history[post.slug][-1]
+        assert end is None
+        assert holder_on(post, LAST_DAY).person.slug == person_slug
+    for post in vacant:
+        assert history[post.slug][-1][3] < LAST_DAY
+        assert holder_on(post, LAST_DAY) is None
+
+    # People are live pages beside the posts, shown by the post and the person pages.
+    person = PersonPage.objects.get(slug=history[held[0].slug][-1][0])
+    assert person.live and person.get_parent().pk == held[0].get_parent().pk
+    assert person.title in client.get(held[0].url).content.decode()
+    assert held[0].title in client.get(person.url).content.decode()
+    assert tree_problems() == []
+
+
+def test_people_are_the_same_for_the_same_seed_and_added_once():
+    generate(items=40)
+    first = generated_tenures()
+    assert generated_tenures() == first
+    again = Generator(seed=SEED, batch_size=100, progress=False).generate(40)
+    assert again.total == 0 and generated_tenures() == first  # nothing added twice
+
+    remove(seed=SEED)
+    assert not PersonPage.objects.filter(slug__startswith=f"genp-{SEED}-").exists()
+    assert not Tenure.objects.exists()
+    assert tree_problems() == []
+    generate(items=40, batch_size=15)
+    assert generated_tenures() == first
+
+    names = {name for tenures in first.values() for _s, name, *_rest in tenures}
+    other = generated_tenures_plan(SEED + 1)
+    assert other != {slug: [row[1:] for row in rows] for slug, rows in first.items()}
+    assert len(names) > 10
+
+
+def generated_tenures_plan(seed):
+    slugs = LeadershipPostPage.objects.filter(locale=Locale.get_default()).values_list(
+        "slug", flat=True
+    )
+    return {
+        post.slug: [(t.name, t.start, t.end, t.acting) for t in post.tenures]
+        for post in people_plan(seed, list(slugs))
+    }
+
+
+def test_people_are_added_to_an_existing_database_and_removed_alone():
+    generate(items=40)
+    remove_people(SEED)  # as a database generated before people were
+    assert not Tenure.objects.exists()
+    items = generated().count()
+
+    summary = Generator(seed=SEED, batch_size=100, progress=False).generate(40)
+    assert summary.total == 0 and generated().count() == items
+    assert any("people" in note for note in summary.notes)
+    assert Tenure.objects.exists()
+
+
+def test_a_post_with_holders_of_its_own_is_left_alone():
+    locale = Locale.get_default()
+    post = LeadershipPostPage.objects.filter(locale=locale).order_by("slug").first()
+    parent = post.get_parent()
+    person = PersonPage(title="Real Holder", slug="real-holder", summary="A holder named by hand.")
+    parent.add_child(instance=person)
+    Tenure.objects.create(post=post, person=person, start=datetime.date(2020, 1, 1))
+
+    generate(items=40)
+    assert post.slug not in generated_tenures()
+    assert list(Tenure.objects.filter(post=post).values_list("person__slug", flat=True)) == [
+        "real-holder"
+    ]
+    remove()
+    assert Tenure.objects.filter(post=post).count() == 1
+
+
+def test_meetings_of_a_million_items_stay_within_the_years_a_page_may_have():
+    planned = meetings_plan(1, 1_000_000)
+    assert len(planned) > 1000
+    assert all(MIN_YEAR <= meeting.day.year <= MAX_YEAR for meeting in planned)
+    ministerial = [m for m in planned if m.body == "MC"]
+    assert len({m.day.year for m in ministerial}) == len(ministerial)  # one a year

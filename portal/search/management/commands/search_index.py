@@ -10,6 +10,7 @@ from wagtail.search.index import get_indexed_models
 
 from portal.core.cache import bump_content_version
 from portal.search import bulk, entries, vocabulary
+from portal.search.definitions import TYPES, type_content_types
 
 
 class Command(BaseCommand):
@@ -37,12 +38,20 @@ class Command(BaseCommand):
             "(fast: no text is read again), e.g. after upgrading a site.",
         )
         parser.add_argument(
+            "--type",
+            action="append",
+            dest="types",
+            choices=sorted(TYPES),
+            help="Index only the pages of this search type (repeatable), e.g. after an "
+            "upgrade changed what search keeps of them: --type meeting --type election.",
+        )
+        parser.add_argument(
             "--pages-only",
             action="store_true",
             help="Index pages only, not terms, documents and images (which only the admin searches).",
         )
 
-    def handle(self, *args, batch_size, age, entries_only, pages_only, verbosity, **options):
+    def handle(self, *args, batch_size, age, entries_only, types, pages_only, verbosity, **options):
         bulk.BATCH = max(1, batch_size)
         started = time.monotonic()
         show = verbosity > 0
@@ -55,6 +64,9 @@ class Command(BaseCommand):
             return
         if entries_only:
             self._entries(show, started)
+            return
+        if types:
+            self._types(types, show, started)
             return
         backend = get_search_backend()
         ids = Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)
@@ -103,6 +115,26 @@ class Command(BaseCommand):
             mininterval=1,
             file=self.stderr._out,
         )
+
+    def _types(self, types, show, started):
+        content_types, _reverse = type_content_types()
+        wanted = [ct for key in types for ct in content_types[key]]
+        ids = list(
+            Page.objects.filter(depth__gt=1, content_type_id__in=wanted)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        with self._bar(len(ids), "Pages", show) as bar:
+            pages = 0
+            for start in range(0, len(ids), 10_000):
+                pages += bulk.index_pages(ids[start : start + 10_000], progress=bar.update)
+        if show:
+            seconds = time.monotonic() - started
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Indexed {pages} pages of the types {', '.join(types)} in {seconds:.0f} s."
+                )
+            )
 
     def _require_entries(self):
         if not entries.enabled():
