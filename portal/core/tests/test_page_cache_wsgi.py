@@ -23,8 +23,7 @@ HOME = "/en/"
 
 
 class Counting:
-    """Django's WSGI handler, counting the requests that reach it; like the
-    test client's, it keeps the test's database connection open."""
+    """Django's WSGI handler, counting the requests that reach it."""
 
     def __init__(self) -> None:
         self.handler = WSGIHandler()
@@ -32,13 +31,7 @@ class Counting:
 
     def __call__(self, environ, start_response):
         self.calls += 1
-        request_started.disconnect(close_old_connections)
-        request_finished.disconnect(close_old_connections)
-        try:
-            return self.handler(environ, start_response)
-        finally:
-            request_started.connect(close_old_connections)
-            request_finished.connect(close_old_connections)
+        return self.handler(environ, start_response)
 
 
 @pytest.fixture
@@ -55,15 +48,23 @@ def app(django_app):
 
 
 def call(app, path=HOME, method="GET", **headers):
+    """One request through ``app``, its response closed, as a server would;
+    like the test client, the test's database connection is kept open."""
     environ = dict(getattr(RequestFactory(), method.lower())(path, **headers).environ)
     environ["wsgi.input"] = io.BytesIO()
     sent = []
-    result = app(environ, lambda status, headers, exc_info=None: sent.append((status, headers)))
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
-        body = b"".join(result)
+        result = app(environ, lambda status, headers, exc_info=None: sent.append((status, headers)))
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
     finally:
-        if hasattr(result, "close"):
-            result.close()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     status, header_list = sent[0]
     return status, dict(header_list), body
 
