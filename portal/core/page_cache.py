@@ -59,7 +59,7 @@ LOCK_PREFIX = "page-lock:"
 LOCK_SECONDS = 30  # a worker killed while rendering holds the address no longer
 LOCK_WAIT = 5.0  # seconds a request with no stale copy waits for the renderer
 POLL = 0.05
-_accepts_gzip = re.compile(r"\bgzip\b")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # the one rule for "takes gzip" (page_cache_wsgi too)
 
 
 def _excluded(path: str) -> bool:
@@ -84,7 +84,7 @@ def cache_key(request: HttpRequest) -> str | None:
     address = request.get_full_path()
     if len(address) > MAX_ADDRESS:
         return None
-    gzip = bool(_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    gzip = bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
     language = get_language_from_path(request.path_info) or ""
     parts = "\n".join((request.scheme, host, address, language, "gzip" if gzip else ""))
     digest = hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()

@@ -23,7 +23,6 @@ status and duration) when the request logger is on at INFO (docs/caching.md)."""
 
 import hashlib
 import logging
-import re
 import threading
 import time
 import uuid
@@ -35,12 +34,11 @@ from django.core.cache import caches
 from django.http import HttpResponse
 
 from .cache import VERSION_KEY, content_version
-from .page_cache import STORED
+from .page_cache import ACCEPTS_GZIP, STORED
 
 FINAL_PREFIX = "pf:"
 # Headers that belong to one exchange, not to the page.
 NOT_KEPT = {"set-cookie", "age", "x-cache", "date", "server"}
-_accepts_gzip = re.compile(r"\bgzip\b")
 _request_logger = logging.getLogger("django_structlog.middlewares.request")
 
 StartResponse = Callable[..., object]
@@ -80,7 +78,7 @@ def final_key(environ: dict, version: object, rules: _Rules | None = None) -> st
             environ.get("SCRIPT_NAME", ""),
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
-            "gzip" if _accepts_gzip.search(environ.get("HTTP_ACCEPT_ENCODING", "")) else "",
+            "gzip" if ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")) else "",
         )
     )
     # 128 bits: short keys are cheaper to check on every read.
