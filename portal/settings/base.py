@@ -127,8 +127,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Public pages for anonymous visitors, stored compressed, served without the database.
     "portal.core.page_cache.PageCacheMiddleware",
-    # Compresses pages (not static files: WhiteNoise serves those pre-compressed).
-    "django.middleware.gzip.GZipMiddleware",
+    # Compresses pages (not static files: WhiteNoise serves those pre-compressed);
+    # addresses with a query string at a cheaper level (portal/core/compression.py).
+    "portal.core.compression.GZipMiddleware",
     # While the database is unreachable: the last good copy of a page, or a 503.
     "portal.core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
