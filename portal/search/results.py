@@ -5,7 +5,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
 from django.db.models.functions import Substr
 from django.http import HttpRequest
 from modelsearch.conf import get_app_config
@@ -89,18 +88,24 @@ def _facts(ids: list[int], types: dict[int, str], request: HttpRequest | None) -
 
 def _indexed_texts(pages):
     """The indexed body text of each page (the text search matched), from
-    Wagtail's index table, looked up by its unique key."""
+    Wagtail's index table: one lookup of its unique key (content type, object
+    id) with a list of each, the pairs that were not asked for left out."""
     IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806
 
     column = "body_text" if connection.vendor == "postgresql" else "body"
-    if not any(f.name == column for f in IndexEntry._meta.get_fields()):
+    if not pages or not any(f.name == column for f in IndexEntry._meta.get_fields()):
         return {}
-    condition = Q()
-    for page in pages:
-        condition |= Q(content_type_id=page.content_type_id, object_id=str(page.pk))
+    wanted = {(page.content_type_id, str(page.pk)) for page in pages}
     rows = (
-        IndexEntry.objects.filter(condition)
+        IndexEntry.objects.filter(
+            content_type_id__in={content_type for content_type, _pk in wanted},
+            object_id__in=[pk for _content_type, pk in wanted],
+        )
         .annotate(text=Substr(column, 1, SNIPPET_SOURCE))
-        .values_list("object_id", "text")
+        .values_list("content_type_id", "object_id", "text")
     )
-    return {int(object_id): text or "" for object_id, text in rows}
+    return {
+        int(object_id): text or ""
+        for content_type, object_id, text in rows
+        if (content_type, object_id) in wanted
+    }
