@@ -10,7 +10,8 @@ front of it, both on 127.0.0.1; saves the page's gzipped answer as a static
 file (``home.html.gz``, served by nginx's ``gzip_static`` like every static
 file), then in each round loads, with ``wrk -t2 -c16``:
 
-1. nginx serving the static file: the machine's ceiling for these bytes;
+1. nginx serving the static file: the machine's ceiling for these bytes (with
+   the security headers deploy/ gives every static file, as the page has its own);
 2. gunicorn alone, answering from its page cache (``X-Cache: hit``);
 3. nginx in front of gunicorn, answering from its micro-cache.
 

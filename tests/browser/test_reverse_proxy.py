@@ -22,6 +22,10 @@ def proxy(site, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
     (tmp / "static" / "css").mkdir(parents=True)
     (tmp / "static" / "css" / "site.0123abcd.css").write_text("body { color: #1b2430; }\n" * 200)
+    (tmp / "static" / "img").mkdir()
+    (tmp / "static" / "img" / "mark.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    )
     with nginx(tmp, [site.url.removeprefix("http://")]) as running_proxy:
         yield Proxy(running_proxy)
 
@@ -96,6 +100,16 @@ def test_responses_are_compressed(proxy):
     assert status == 200 and headers["Content-Encoding"] == "br"
     assert "immutable" in headers["Cache-Control"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_static_files_run_no_script_and_are_never_framed(proxy):
+    status, headers, body = proxy.get("/static/img/mark.svg")
+    assert status == 200 and body.startswith(b"<svg")
+    policy = headers["Content-Security-Policy"]
+    assert "sandbox" in policy and "default-src 'none'" in policy and "script-src" not in policy
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
 def access_log(proxy, until, seconds=6.0):
