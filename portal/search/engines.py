@@ -426,17 +426,20 @@ class WagtailEngine:
     def page_ids(self, offset: int, limit: int) -> list[int]:
         """The ids of one page of results, in order."""
         capped = self.search.counts().get("total", {}).get("", 0) > MAX_MATCHES
+        # The paginator asks for what is left on the last page (7 of 20, say): asking
+        # for the next power of two instead keeps the statement's shapes few.
+        fetched = 1 << max(limit - 1, 0).bit_length()
 
         def build(words):
             matches = self._matching(words)
             if capped:
                 matches = matches.filter(pk__in=matches.order_by().values("pk")[:MAX_MATCHES])
-            return matches.values_list("pk", flat=True)[offset : offset + limit]
+            return matches.values_list("pk", flat=True)[offset : offset + fetched]
 
-        sql, params = self._sql(f"page:{offset}:{limit}:{capped}", build)
+        sql, params = self._sql(f"page:{offset}:{fetched}:{capped}", build)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+            return [row[0] for row in cursor.fetchall()][:limit]
 
 
 def _with_files_in(language: str) -> Q:

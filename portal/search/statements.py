@@ -84,6 +84,7 @@ def statement(
 ) -> tuple[str, list] | None:
     """``(sql, params)`` of ``build(words)`` compiled, read from the shape's
     template; None when the querysets must answer (then run ``build``)."""
+    words = words._replace(named=_padded(words.named))
     key = (name, content_version(), bool(words.exact.strip()), len(words.named), *shape)
     with _lock:
         template = _shapes.get(key)
@@ -110,6 +111,15 @@ def statement(
         else:
             params[position] = str(words.named[index])
     return template.sql, params
+
+
+def _padded(named: tuple[int, ...]) -> tuple[int, ...]:
+    """The named ids, the last repeated up to the next power of two: they only
+    ever fill an ``IN`` list, where a repeat changes nothing, and each length
+    is a shape of its own."""
+    if not named:
+        return named
+    return named + named[-1:] * ((1 << (len(named) - 1).bit_length()) - len(named))
 
 
 def _stand_ins(words: Words) -> Words:

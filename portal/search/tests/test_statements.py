@@ -95,3 +95,26 @@ def test_words_that_reach_the_sql_elsewhere_are_left_to_the_querysets(news, monk
         "leaky", ("en",), statements.Words(("police",), "police", (), "en"), leaky
     )
     assert found is None
+
+
+def test_a_last_page_of_any_length_shares_a_template(news, monkeypatch):
+    """The paginator asks for what is left (7 of 10, say): the statement fetches
+    the next power of two and keeps what was asked, so lengths share shapes."""
+    statements.clear()
+    with translation.override("en"):
+        search = SiteSearch(QueryDict("q=police"))
+        search.use_counts(search.counts())
+        engine = search.engine()
+        everything = engine.page_ids(0, 16)
+        shapes = len(statements._shapes)
+        for limit in (9, 12, 15, 16):
+            assert engine.page_ids(0, limit) == everything[:limit]
+    assert len(statements._shapes) == shapes, "one shape for limits 9 to 16"
+
+
+@pytest.mark.parametrize(
+    ("named", "padded"),
+    [((), ()), ((5,), (5,)), ((5, 7), (5, 7)), ((5, 7, 9), (5, 7, 9, 9)), ((1,) * 5, (1,) * 8)],
+)
+def test_named_pages_are_padded_to_a_power_of_two(named, padded):
+    assert statements._padded(named) == padded
