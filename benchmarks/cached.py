@@ -80,7 +80,15 @@ def main() -> None:
     rows = []
     with (
         tempfile.TemporaryDirectory(prefix="cached-") as folder,
-        running(gunicorn_command(), ready, env=env, timeout=120, stop_timeout=30),
+        # A content version of its own: another process of this checkout bumping the
+        # shared one would empty the page cache under the benchmark.
+        running(
+            gunicorn_command(),
+            ready,
+            env={**env, "CACHE_DIR": str(Path(folder) / "versions")},
+            timeout=120,
+            stop_timeout=30,
+        ),
         nginx(Path(folder) / "nginx", [f"127.0.0.1:{port}"], workers=1) as proxy,
     ):
         folder = Path(folder)

@@ -26,12 +26,14 @@ medians over the rounds. See benchmarks/README.md for setting up bakerydemo.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import re
 import shutil
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -59,18 +61,26 @@ class Site:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
+@contextlib.contextmanager
 def _ours(port: int):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings.dev"),
-        "DEBUG": "false",
-        "PAGE_CACHE": "off",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_CMD_ARGS": GUNICORN_ARGS,
-    }
-    env.pop("REDIS_URL", None)  # the in-process cache, like bakerydemo's
-    ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
-    return running(gunicorn_command(), ready, env=env, stop_timeout=30)
+    with tempfile.TemporaryDirectory(prefix="side-by-side-") as folder:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": os.environ.get(
+                "DJANGO_SETTINGS_MODULE", "portal.settings.dev"
+            ),
+            "DEBUG": "false",
+            "PAGE_CACHE": "off",
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_CMD_ARGS": GUNICORN_ARGS,
+            # A content version of its own: another process of this checkout (a
+            # generator, a test) bumping the shared one would empty our caches.
+            "CACHE_DIR": folder,
+        }
+        env.pop("REDIS_URL", None)  # the in-process cache, like bakerydemo's
+        ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
+        with running(gunicorn_command(), ready, env=env, stop_timeout=30) as server:
+            yield server
 
 
 def _bakerydemo(path: Path, port: int):
