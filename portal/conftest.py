@@ -2,7 +2,7 @@
 the test database; each test runs inside a transaction that is rolled back."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.utils import translation
 
@@ -15,9 +15,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _isolation():
-    """Every test starts with an empty cache and English active, whatever the
-    previous test did."""
+    """Every test starts with an empty cache, a new content version (what a
+    process keeps per version, such as the terms or search statements, is read
+    again: a rolled-back test may have changed the rows under the old one) and
+    English active, whatever the previous test did."""
     cache.clear()
+    caches["versions"].clear()
     translation.activate("en")
     yield
     translation.deactivate()

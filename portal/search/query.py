@@ -34,7 +34,7 @@ from portal.listings.query import Option
 from portal.taxonomy import symbols
 from portal.taxonomy.filters import param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kinds, term_titles
+from portal.taxonomy.registry import tag_kinds, term_titles, terms_by_id
 
 from . import names
 from .definitions import (
@@ -335,7 +335,8 @@ class SiteSearch:
             )
         ]
         term_counts = {int(t): n for t, n in counts.get("term", {}).items()}
-        terms = {t.pk: t for t in Term.objects.filter(pk__in=term_counts)}
+        every_term = terms_by_id()
+        terms = {t: every_term[t] for t in term_counts if t in every_term}
         # Named as the terms' pages are titled in the search's language.
         titles = term_titles(terms.values(), self.locale.pk if self.locale else None)
         for kind in tag_kinds():

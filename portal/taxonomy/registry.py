@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultipleChooserPanel, Panel
 from wagtail.models import Page
 
-from portal.core.cache import cached_by_content_version
+from portal.core.cache import cached_by_content_version, content_version
 from portal.core.localized import in_language
 
 if TYPE_CHECKING:
@@ -216,6 +216,23 @@ def all_term_titles(term_kind: str, locale_id: int | None) -> dict[int, str]:
         return {page.term_id: page.title for page in pages}
 
     return cached_by_content_version(f"term-titles:{term_kind}:{locale_id}", build)
+
+
+_terms: tuple[int, dict[int, Any]] | None = None  # (content version, terms by id)
+
+
+def terms_by_id() -> dict[int, Any]:
+    """{id: term} for every term, kept by the process for the content version
+    it was read under (a few hundred terms at most: the vocabularies grow with
+    the organization, not with its content). Saving or deleting a term changes
+    the version (``apps.py``). Kept in the process, not the cache: unpickling a
+    few hundred terms would cost more than the query it saves. Read only."""
+    global _terms
+    version = content_version()
+    if _terms is None or _terms[0] != version:
+        term_model = apps.get_model("taxonomy", "Term")
+        _terms = (version, {term.pk: term for term in term_model.objects.all()})
+    return _terms[1]
 
 
 def term_titles(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:

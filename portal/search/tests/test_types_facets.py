@@ -176,3 +176,26 @@ def test_the_api_search_takes_the_election_type(client, elections):
         "/api/v1/search/", {"q": "zyxqwort", "language": "en", "election_type": "coronation"}
     )
     assert response.status_code == 400
+
+
+# -- the facets' terms come from the process, kept per content version ------------------
+
+
+def test_facets_read_no_term_once_the_terms_are_kept(client, news):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/en/search/?q=police")  # the terms are read once for this content version
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/search/?q=serbia")
+    assert "serbia" in facets(response)["country"].options[0].url
+    assert not [q for q in queries if 'FROM "taxonomy_term"' in q["sql"]]
+
+
+def test_a_renamed_term_shows_in_the_facets_at_once(client, news, terms):
+    before = {o.value for o in facets(client.get("/en/search/?q=police"))["country"].options}
+    assert "serbia" in before
+    terms["serbia"].slug = "serbia-renamed"
+    terms["serbia"].save()
+    after = {o.value for o in facets(client.get("/en/search/?q=police"))["country"].options}
+    assert "serbia-renamed" in after and "serbia" not in after
