@@ -215,3 +215,34 @@ def test_the_stored_status_follows_assessments_edited_inline(client, recommendat
     all_deleted = [{"id": first.pk, "year": 2023, "status": "partially", "delete": True}]
     assert save(all_deleted) == ("not_assessed", None)
     assert listed(client, current_status="not_assessed") == {recommendation.pk}
+
+
+def test_follow_up_editors_may_delete_recommendations_and_nothing_else(client, recommendation):
+    """Add, change and delete recommendations and assessments, and view
+    them: the group holds no other permission than entering the admin."""
+    group = Group.objects.get(name="Election follow-up editors")
+    granted = {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in group.permissions.select_related("content_type")
+    }
+    assert granted == {"wagtailadmin.access_admin"} | {
+        f"elections.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("recommendation", "followup")
+    }
+    assert not group.page_permissions.exists() and not group.collection_permissions.exists()
+
+    FollowUpFactory(recommendation=recommendation, year=2025, status="fully")
+    client.force_login(member("odihr", "Election follow-up editors"))
+    url = f"/admin/snippets/elections/recommendation/delete/{recommendation.pk}/"
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert not FollowUp.objects.exists()
+    assert not type(recommendation).objects.filter(pk=recommendation.pk).exists()
+
+
+def test_section_editors_cannot_delete_recommendations(client, recommendation):
+    client.force_login(member("writer", "Mission to Serbia — editors"))
+    url = f"/admin/snippets/elections/recommendation/delete/{recommendation.pk}/"
+    assert client.post(url).status_code in (302, 403)
+    assert type(recommendation).objects.filter(pk=recommendation.pk).exists()
