@@ -108,9 +108,17 @@ def new_types(home, listings):
     ]
     recommendations = RecommendationsPage.objects.live().filter(locale=locale).first()
     if recommendations:
+        url = recommendations.url
         rows += [
-            ("recommendations: 0 filters", recommendations.url),
-            ("recommendations: 2 filters", recommendations.url + "?theme=media&status=partially"),
+            ("recommendations: 0 filters", url),
+            ("recommendations: status", url + "?status=fully"),
+            ("recommendations: 2 filters", url + "?theme=media&status=partially"),
+            ("recommendations: country, status", url + "?country=serbia&status=mostly"),
+            (
+                "recommendations: 3 filters",
+                url + "?country=serbia&theme=media&status=partially",
+            ),
+            ("recommendations as of a year: status", url + "?status=fully&year=2024"),
         ]
     series = MeetingSeriesPage.objects.live().filter(locale=locale, issuing_body="PC").first()
     if series:

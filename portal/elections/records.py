@@ -7,10 +7,13 @@ the admin (Snippets › Recommendations, ``wagtail_hooks.py``)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -48,17 +51,31 @@ class Theme(models.Model):
             cls.objects.get_or_create(code=code)
 
 
+def latest_assessment(assessments: Iterable[tuple[int, str]]) -> tuple[str, int | None]:
+    """(status, year) of the latest of a recommendation's (year, status)
+    assessments, or (``NOT_ASSESSED``, None) when there is none: the current
+    status stored on each recommendation. A recommendation has one assessment
+    a year (``unique_follow_up_year``), so the latest is never a tie."""
+    latest = max(assessments, default=None)
+    return (latest[1], latest[0]) if latest else (NOT_ASSESSED, None)
+
+
 class RecommendationQuerySet(models.QuerySet):
     def with_current_status(self, year: int | None = None) -> RecommendationQuerySet:
         """Each row annotated with ``current_status``, the status of its latest
-        assessment (of ``year`` or earlier when given; ``NOT_ASSESSED`` when
-        there is none), and ``assessed_in``, that assessment's year. The
-        public view, the exports and the admin's filter all read these."""
+        assessment (``NOT_ASSESSED`` when there is none), and ``assessed_in``,
+        that assessment's year. The public view, the exports and the admin's
+        filter all read these.
+
+        Without ``year`` they are the stored ``latest_status`` and
+        ``latest_year`` (indexed, kept in step by ``store_current_status``);
+        with ``year``, the status as assessed by that year, the latest
+        assessment of that year or earlier, is looked up row by row."""
+        if year is None:
+            return self.annotate(current_status=F("latest_status"), assessed_in=F("latest_year"))
 
         def latest(column: str) -> Subquery:
-            assessments = FollowUp.objects.filter(recommendation=OuterRef("pk"))
-            if year is not None:
-                assessments = assessments.filter(year__lte=year)
+            assessments = FollowUp.objects.filter(recommendation=OuterRef("pk"), year__lte=year)
             return Subquery(assessments.order_by("-year").values(column)[:1])
 
         return self.annotate(
@@ -92,6 +109,19 @@ class Recommendation(ClusterableModel):
         default=False,
         help_text=_("Marked as a priority in the final report."),
     )
+    # The latest assessment's status and year, stored for the filters and
+    # counts of the public view and the admin (``store_current_status``);
+    # never edited by hand.
+    latest_status = models.CharField(
+        _("current status"),
+        max_length=20,
+        choices=status_choices(),
+        default=NOT_ASSESSED,
+        editable=False,
+    )
+    latest_year = models.PositiveSmallIntegerField(
+        _("assessed in"), null=True, blank=True, editable=False
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("election"), FieldPanel("number")]),
@@ -110,9 +140,20 @@ class Recommendation(ClusterableModel):
                 fields=["election", "number"], name="unique_recommendation_number"
             )
         ]
+        indexes = [
+            # The status filter alone, and the counts per status of every row.
+            models.Index(fields=["latest_status", "election"], name="recommendation_status"),
+        ]
 
     def __str__(self):
         return f"{self.election.title} – {self.number}"
+
+    def save(self, *args, **kwargs):
+        # Saving writes every field, the stored status too, as this instance
+        # last read it; the inline assessments are committed only inside
+        # ``ClusterableModel.save``. Stored again once both are written.
+        super().save(*args, **kwargs)
+        self.latest_status, self.latest_year = store_current_status([self.pk])[self.pk]
 
     @property
     def excerpt(self) -> str:
@@ -156,3 +197,23 @@ class FollowUp(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["recommendation", "year"], name="unique_follow_up_year")
         ]
+
+
+def store_current_status(recommendation_ids: Iterable[int]) -> dict[int, tuple[str, int | None]]:
+    """Store on each of these recommendations the status and year of its
+    latest assessment, read from its assessments (``latest_assessment``), and
+    answer them by id. Called whenever assessments change: a recommendation
+    saved with its inline assessments (``Recommendation.save``), an
+    assessment saved or deleted (``signals.py``). The generator writes the
+    same values with its rows, and migration 0003 filled them in SQL."""
+    ids = set(recommendation_ids)
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = FollowUp.objects.filter(recommendation_id__in=ids).values_list(
+        "recommendation_id", "year", "status"
+    )
+    for recommendation_id, year, status in rows:
+        found[recommendation_id].append((year, status))
+    stored = {pk: latest_assessment(found[pk]) for pk in ids}
+    for pk, (status, year) in stored.items():
+        Recommendation.objects.filter(pk=pk).update(latest_status=status, latest_year=year)
+    return stored

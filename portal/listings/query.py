@@ -26,7 +26,7 @@ from portal.core.cache import cached_stale_while_revalidate
 from portal.core.localized import title_key
 from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR, param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kind, tag_kinds, term_titles
+from portal.taxonomy.registry import tag_kind, tag_kinds, term_titles, untranslated_terms
 
 from .index import ListingPosting
 from .kinds import listed_kind, listing_model
@@ -400,12 +400,15 @@ class ListingQuery:
         tag_params = [kind.param for kind in tag_kinds()]
         term_ids = {tid for param in tag_params for tid in raw[param]}
         # Options are named as the terms' pages are titled in the listing's
-        # language (translated, else English): the labels of tags.
+        # language (translated, else English and marked so: docs/languages.md).
         terms = list(Term.objects.filter(pk__in=term_ids).only("pk", "slug", "name", "kind"))
         titles = term_titles(terms, self.locale_id)
+        untranslated = untranslated_terms(terms, self.locale_id)
         names, labels = {}, {}
         for term in terms:
             names[term.pk], labels[term.pk] = term.slug, titles.get(term.pk, term.name)
+            if term.pk in untranslated:
+                labels[term.pk] += " " + _("(not yet translated)")
         for param in tag_params:
             current = self.filters.get(param)
             options = [

@@ -32,7 +32,7 @@ from wagtail.admin.panels import MultipleChooserPanel, Panel
 from wagtail.models import Page
 
 from portal.core.cache import cached_by_content_version, content_version
-from portal.core.localized import in_language
+from portal.core.localized import in_language, source_locale_id
 
 if TYPE_CHECKING:
     from wagtail.models import Locale
@@ -201,21 +201,47 @@ def term_pages(term_kind: str, term_ids: Iterable[Any], locale: Locale | int | N
     return in_language(pages, locale_id, sort_by_title=True)
 
 
-def all_term_titles(term_kind: str, locale_id: int | None) -> dict[int, str]:
-    """{term id: title shown in the locale} for every term of one kind that
-    has a live page, cached until published content changes. Two queries
-    when it is built, none after."""
+def _term_titles_shown(term_kind: str, locale_id: int | None) -> dict[int, tuple[str, bool]]:
+    """{term id: (title shown in the locale, whether it is the untranslated
+    source page's)} for every term of one kind that has a live page, cached
+    until published content changes. Two queries when it is built, none after."""
 
-    def build() -> dict[int, str]:
+    def build() -> dict[int, tuple[str, bool]]:
         if term_page_class(term_kind) is None:
             return {}
         model = term_page_class(term_kind)
         pages = in_language(
             model.objects.live().exclude(term_id=None), locale_id, sort_by_title=True
         )
-        return {page.term_id: page.title for page in pages}
+        return {page.term_id: (page.title, bool(page.is_fallback)) for page in pages}
 
-    return cached_by_content_version(f"term-titles:{term_kind}:{locale_id}", build)
+    return cached_by_content_version(f"term-titles-shown:{term_kind}:{locale_id}", build)
+
+
+def all_term_titles(term_kind: str, locale_id: int | None) -> dict[int, str]:
+    """{term id: title shown in the locale} for every term of one kind that
+    has a live page (``_term_titles_shown``)."""
+    return {
+        pk: title for pk, (title, _fallback) in _term_titles_shown(term_kind, locale_id).items()
+    }
+
+
+def untranslated_terms(terms: Iterable[Any], locale_id: int | None) -> set[int]:
+    """The ids of those terms that are named in English in the locale: their
+    page is not translated there (its source's title is shown), or, outside
+    the source language, they have no page at all (the term's own name is
+    shown). Lists name them with "(not yet translated)" (docs/languages.md).
+    No query once the titles of their kinds are cached."""
+    source = locale_id is None or locale_id == source_locale_id()
+    by_kind: dict[str, dict[int, tuple[str, bool]]] = {}
+    untranslated = set()
+    for term in terms:
+        if term.kind not in by_kind:
+            by_kind[term.kind] = _term_titles_shown(term.kind, locale_id)
+        shown = by_kind[term.kind].get(term.pk)
+        if (shown is None and not source) or (shown is not None and shown[1]):
+            untranslated.add(term.pk)
+    return untranslated
 
 
 _terms: tuple[int, dict[int, Any]] | None = None  # (content version, terms by id)

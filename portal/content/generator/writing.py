@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from portal.elections.models import FollowUp, Recommendation, Theme
+from portal.elections.records import latest_assessment
 from portal.listings.kinds import listed_kind
 from portal.listings.models import ListingPosting
 from portal.listings.postings import keys as posting_keys
@@ -200,13 +201,7 @@ class BatchWriting:
         ids = allocate_ids(Recommendation, len(entries), connection)
         themes = dict(Theme.objects.using(self.using).values_list("code", "pk"))
         summary.recommendations += self.writer(Recommendation, with_pk=True).write(
-            {
-                "id": pk,
-                "election_id": page_id,
-                "number": record["number"],
-                "text": record["text"],
-                "priority": record["priority"],
-            }
+            recommendation_row(pk, page_id, record)
             for pk, (page_id, record) in zip(ids, entries, strict=True)
         )
         self.writer(Recommendation.themes.through).write(
@@ -268,3 +263,19 @@ class BatchWriting:
                 document_ids, entries, strict=True
             )
         )
+
+
+def recommendation_row(pk: int, election_id: int, record: dict) -> dict:
+    """A recommendation's row with its stored current status: rows bypass
+    ``save()`` and the signals that keep it in step, so it is written here,
+    from the record's (year, status) assessments."""
+    status, year = latest_assessment(record["follow_ups"])
+    return {
+        "id": pk,
+        "election_id": election_id,
+        "number": record["number"],
+        "text": record["text"],
+        "priority": record["priority"],
+        "latest_status": status,
+        "latest_year": year,
+    }

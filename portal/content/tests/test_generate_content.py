@@ -200,6 +200,16 @@ def test_items_are_tagged_dated_and_valid():
         assert 8 <= recommendations.count() <= 30
         assert all(r.themes.exists() for r in recommendations)
     assert FollowUp.objects.filter(recommendation__election__slug__startswith="gen-").exists()
+    # Rows bypass the signals: the writer stores each current status itself, the
+    # same as the status computed from the assessments.
+    generated_recommendations = Recommendation.objects.filter(election__slug__startswith="gen-")
+    stored = set(generated_recommendations.values_list("pk", "latest_status", "latest_year"))
+    computed = {
+        (r.pk, r.current_status, r.assessed_in)
+        for r in generated_recommendations.with_current_status(MAX_YEAR)
+    }
+    assert stored == computed
+    assert len({status for _pk, status, _year in stored}) >= 3
 
     for page in generated(PublicationPage).prefetch_related("files__document"):
         files = list(page.files.all())

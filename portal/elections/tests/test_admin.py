@@ -151,3 +151,98 @@ def test_the_list_costs_the_same_queries_for_two_rows_or_eight(
     with django_assert_max_num_queries(two):
         response = client.get(LIST)
     assert len(response.context["object_list"]) == 8
+
+
+def form_data(recommendation, follow_ups):
+    """The edit form's fields with these inline assessments: dicts of
+    year, status and, for a recorded one, its id and whether to delete it."""
+    data = {
+        "election": recommendation.election_id,
+        "number": str(recommendation.number),
+        "text": recommendation.text,
+        "themes": [],
+        "follow_ups-TOTAL_FORMS": str(len(follow_ups)),
+        "follow_ups-INITIAL_FORMS": str(sum(1 for f in follow_ups if f.get("id"))),
+        "follow_ups-MIN_NUM_FORMS": "0",
+        "follow_ups-MAX_NUM_FORMS": "1000",
+    }
+    for n, follow_up in enumerate(follow_ups):
+        prefix = f"follow_ups-{n}-"
+        data.update(
+            {
+                prefix + "year": str(follow_up["year"]),
+                prefix + "status": follow_up["status"],
+                prefix + "source": "Final report of a later election",
+                prefix + "source_url": "",
+                prefix + "ORDER": str(n + 1),
+                prefix + "id": str(follow_up.get("id", "")),
+                prefix + "DELETE": "on" if follow_up.get("delete") else "",
+            }
+        )
+    return data
+
+
+def test_the_stored_status_follows_assessments_edited_inline(client, recommendation):
+    """Saving a recommendation with its inline assessments stores the status of
+    the latest one, whether it was added, changed or deleted in the form."""
+    client.force_login(member("odihr", "Election follow-up editors"))
+    url = f"/admin/snippets/elections/recommendation/edit/{recommendation.pk}/"
+
+    def save(follow_ups):
+        response = client.post(url, form_data(recommendation, follow_ups))
+        assert response.status_code == 302, response.content.decode()[:2000]
+        recommendation.refresh_from_db()
+        return recommendation.latest_status, recommendation.latest_year
+
+    assert save([{"year": 2023, "status": "partially"}]) == ("partially", 2023)
+    first = FollowUp.objects.get(recommendation=recommendation)
+    added = [
+        {"id": first.pk, "year": 2023, "status": "partially"},
+        {"year": 2025, "status": "mostly"},
+    ]
+    assert save(added) == ("mostly", 2025)
+    second = FollowUp.objects.get(recommendation=recommendation, year=2025)
+    changed = [
+        {"id": first.pk, "year": 2023, "status": "partially"},
+        {"id": second.pk, "year": 2025, "status": "fully"},
+    ]
+    assert save(changed) == ("fully", 2025)
+    deleted = [
+        {"id": first.pk, "year": 2023, "status": "partially"},
+        {"id": second.pk, "year": 2025, "status": "fully", "delete": True},
+    ]
+    assert save(deleted) == ("partially", 2023)
+    all_deleted = [{"id": first.pk, "year": 2023, "status": "partially", "delete": True}]
+    assert save(all_deleted) == ("not_assessed", None)
+    assert listed(client, current_status="not_assessed") == {recommendation.pk}
+
+
+def test_follow_up_editors_may_delete_recommendations_and_nothing_else(client, recommendation):
+    """Add, change and delete recommendations and assessments, and view
+    them: the group holds no other permission than entering the admin."""
+    group = Group.objects.get(name="Election follow-up editors")
+    granted = {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in group.permissions.select_related("content_type")
+    }
+    assert granted == {"wagtailadmin.access_admin"} | {
+        f"elections.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("recommendation", "followup")
+    }
+    assert not group.page_permissions.exists() and not group.collection_permissions.exists()
+
+    FollowUpFactory(recommendation=recommendation, year=2025, status="fully")
+    client.force_login(member("odihr", "Election follow-up editors"))
+    url = f"/admin/snippets/elections/recommendation/delete/{recommendation.pk}/"
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert not FollowUp.objects.exists()
+    assert not type(recommendation).objects.filter(pk=recommendation.pk).exists()
+
+
+def test_section_editors_cannot_delete_recommendations(client, recommendation):
+    client.force_login(member("writer", "Mission to Serbia — editors"))
+    url = f"/admin/snippets/elections/recommendation/delete/{recommendation.pk}/"
+    assert client.post(url).status_code in (302, 403)
+    assert type(recommendation).objects.filter(pk=recommendation.pk).exists()

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from wagtail.models import Locale
 
 from portal.listings.query import ListingQuery
 from portal.projects.factories import ProjectPageFactory
-from portal.projects.models import ProjectPage
+from portal.projects.models import DonorPage, ProjectPage
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +76,43 @@ def test_a_donor_page_lists_its_projects_in_every_language(client, project, page
     assert "?donor=switzerland" in html
     french = client.get(donor.url.replace("/en/", "/fr/"), follow=True).content.decode()
     assert project.title in french and "(non traduit)" in french
+
+
+NAMES = {"fr": "Suisse", "de": "Schweiz", "it": "Svizzera", "ru": "Швейцария", "es": "Suiza"}
+
+
+@pytest.mark.parametrize("language", sorted(NAMES))
+def test_donors_are_named_in_every_language(client, project, language):
+    """The reference donors are translated: a project's donors and the donor
+    facet name them in the reader's language, unmarked."""
+    name = NAMES[language]
+    html = client.get(project.url.replace("/en/", f"/{language}/"), follow=True).content.decode()
+    assert f">{name}</a>" in html
+    query = ListingQuery("projects", Locale.objects.get(language_code=language), {})
+    with translation.override(language):
+        facet = next(f for f in query.facets() if f.name == "donor")
+    assert [o.label for o in facet.options] == [name]
+
+
+def test_a_donor_not_yet_translated_is_marked_so(client, project, page_at):
+    """A donor page with no French translation is named in English, marked."""
+    iceland = page_at("/our-work/donors/").add_child(
+        instance=DonorPage(title="Iceland", slug="iceland")
+    )
+    funded = ProjectPageFactory(
+        parent=page_at("/our-work/projects/"),
+        title="Geothermal training",
+        date=datetime.date(2023, 1, 10),
+        tags={"donors": [iceland.term, page_at("/our-work/donors/switzerland/").term]},
+    )
+    html = client.get(funded.url.replace("/en/", "/fr/"), follow=True).content.decode()
+    assert 'lang="en">Iceland <span class="fallback-mark" lang="fr">(non traduit)</span>' in html
+    assert ">Suisse</a>" in html
+    query = ListingQuery("projects", Locale.objects.get(language_code="fr"), {})
+    with translation.override("fr"):
+        facet = next(f for f in query.facets() if f.name == "donor")
+    assert sorted(o.label for o in facet.options) == ["Iceland (non traduit)", "Suisse"]
+    english = ListingQuery("projects", project.locale, {})
+    with translation.override("en"):
+        facet = next(f for f in english.facets() if f.name == "donor")
+    assert sorted(o.label for o in facet.options) == ["Iceland", "Switzerland"]
