@@ -26,7 +26,13 @@ from portal.core.cache import cached_stale_while_revalidate
 from portal.core.localized import title_key
 from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR, param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kind, tag_kinds, term_titles, untranslated_terms
+from portal.taxonomy.registry import (
+    tag_kind,
+    tag_kinds,
+    term_titles,
+    terms_by_id,
+    untranslated_terms,
+)
 
 from .index import ListingPosting
 from .kinds import listed_kind, listing_model
@@ -401,7 +407,8 @@ class ListingQuery:
         term_ids = {tid for param in tag_params for tid in raw[param]}
         # Options are named as the terms' pages are titled in the listing's
         # language (translated, else English and marked so: docs/languages.md).
-        terms = list(Term.objects.filter(pk__in=term_ids).only("pk", "slug", "name", "kind"))
+        every_term = terms_by_id()
+        terms = [every_term[tid] for tid in term_ids if tid in every_term]
         titles = term_titles(terms, self.locale_id)
         untranslated = untranslated_terms(terms, self.locale_id)
         names, labels = {}, {}

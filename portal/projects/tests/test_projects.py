@@ -116,3 +116,25 @@ def test_a_donor_not_yet_translated_is_marked_so(client, project, page_at):
     with translation.override("en"):
         facet = next(f for f in english.facets() if f.name == "donor")
     assert sorted(o.label for o in facet.options) == ["Iceland", "Switzerland"]
+
+
+def test_site_search_marks_a_donor_not_yet_translated(client, page_at):
+    """The donor facet of site search names terms as the listings do."""
+    iceland = page_at("/our-work/donors/").add_child(
+        instance=DonorPage(title="Iceland", slug="iceland")
+    )
+    funded = ProjectPageFactory(
+        parent=page_at("/our-work/projects/"),
+        title="Geothermal training",
+        date=datetime.date(2023, 1, 10),
+        tags={"donors": [iceland.term, page_at("/our-work/donors/switzerland/").term]},
+    )
+    french = funded.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Formation en géothermie"
+    french.save_revision().publish()
+    response = client.get("/fr/search/?q=g%C3%A9othermie")
+    facets = {f.name: f for f in response.context["facets"]}
+    assert sorted(o.label for o in facets["donor"].options) == ["Iceland (non traduit)", "Suisse"]
+    english = client.get("/en/search/?q=geothermal")
+    facets = {f.name: f for f in english.context["facets"]}
+    assert sorted(o.label for o in facets["donor"].options) == ["Iceland", "Switzerland"]
