@@ -94,8 +94,10 @@ def test_donors_are_named_in_every_language(client, project, language):
     assert [o.label for o in facet.options] == [name]
 
 
-def test_a_donor_not_yet_translated_is_marked_so(client, project, page_at):
-    """A donor page with no French translation is named in English, marked."""
+@pytest.fixture
+def funded_by_iceland(page_at):
+    """A project of Switzerland (translated) and Iceland (a donor page with no
+    translation)."""
     iceland = page_at("/our-work/donors/").add_child(
         instance=DonorPage(title="Iceland", slug="iceland")
     )
@@ -105,6 +107,12 @@ def test_a_donor_not_yet_translated_is_marked_so(client, project, page_at):
         date=datetime.date(2023, 1, 10),
         tags={"donors": [iceland.term, page_at("/our-work/donors/switzerland/").term]},
     )
+    return funded
+
+
+def test_a_donor_not_yet_translated_is_marked_so(client, project, funded_by_iceland):
+    """A donor page with no French translation is named in English, marked."""
+    funded = funded_by_iceland
     html = client.get(funded.url.replace("/en/", "/fr/"), follow=True).content.decode()
     assert 'lang="en">Iceland <span class="fallback-mark" lang="fr">(non traduit)</span>' in html
     assert ">Suisse</a>" in html
@@ -118,18 +126,9 @@ def test_a_donor_not_yet_translated_is_marked_so(client, project, page_at):
     assert sorted(o.label for o in facet.options) == ["Iceland", "Switzerland"]
 
 
-def test_site_search_marks_a_donor_not_yet_translated(client, page_at):
+def test_site_search_marks_a_donor_not_yet_translated(client, funded_by_iceland):
     """The donor facet of site search names terms as the listings do."""
-    iceland = page_at("/our-work/donors/").add_child(
-        instance=DonorPage(title="Iceland", slug="iceland")
-    )
-    funded = ProjectPageFactory(
-        parent=page_at("/our-work/projects/"),
-        title="Geothermal training",
-        date=datetime.date(2023, 1, 10),
-        tags={"donors": [iceland.term, page_at("/our-work/donors/switzerland/").term]},
-    )
-    french = funded.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french = funded_by_iceland.copy_for_translation(Locale.objects.get(language_code="fr"))
     french.title = "Formation en géothermie"
     french.save_revision().publish()
     response = client.get("/fr/search/?q=g%C3%A9othermie")
