@@ -26,13 +26,7 @@ from portal.core.cache import cached_stale_while_revalidate
 from portal.core.localized import title_key
 from portal.taxonomy.filters import MAX_YEAR, MIN_YEAR, param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import (
-    tag_kind,
-    tag_kinds,
-    term_titles,
-    terms_by_id,
-    untranslated_terms,
-)
+from portal.taxonomy.registry import tag_kind, tag_kinds, term_labels, terms_by_id
 
 from .index import ListingPosting
 from .kinds import listed_kind, listing_model
@@ -409,13 +403,8 @@ class ListingQuery:
         # language (translated, else English and marked so: docs/languages.md).
         every_term = terms_by_id()
         terms = [every_term[tid] for tid in term_ids if tid in every_term]
-        titles = term_titles(terms, self.locale_id)
-        untranslated = untranslated_terms(terms, self.locale_id)
-        names, labels = {}, {}
-        for term in terms:
-            names[term.pk], labels[term.pk] = term.slug, titles.get(term.pk, term.name)
-            if term.pk in untranslated:
-                labels[term.pk] += " " + _("(not yet translated)")
+        names = {term.pk: term.slug for term in terms}
+        labels = term_labels(terms, self.locale_id)
         for param in tag_params:
             current = self.filters.get(param)
             options = [

@@ -34,7 +34,7 @@ from portal.listings.query import Option
 from portal.taxonomy import symbols
 from portal.taxonomy.filters import param_value, parse_tags, parse_year
 from portal.taxonomy.models import Term
-from portal.taxonomy.registry import tag_kinds, term_titles, terms_by_id, untranslated_terms
+from portal.taxonomy.registry import tag_kinds, term_labels, terms_by_id
 
 from . import names
 from .definitions import (
@@ -337,19 +337,12 @@ class SiteSearch:
         term_counts = {int(t): n for t, n in counts.get("term", {}).items()}
         every_term = terms_by_id()
         terms = {t: every_term[t] for t in term_counts if t in every_term}
-        # Named as the terms' pages are titled in the search's language.
-        locale_id = self.locale.pk if self.locale else None
-        titles = term_titles(terms.values(), locale_id)
-        # Named in English where the term's page is not translated, and marked so.
-        untranslated = untranslated_terms(terms.values(), locale_id)
-        mark = " " + _("(not yet translated)")
+        # Named as the terms' pages are titled in the search's language, else in
+        # English and marked so.
+        labels = term_labels(terms.values(), self.locale.pk if self.locale else None)
         for kind in tag_kinds():
             options = [
-                Option(
-                    terms[t].slug,
-                    titles.get(t, terms[t].name) + (mark if t in untranslated else ""),
-                    n,
-                )
+                Option(terms[t].slug, labels[t], n)
                 for t, n in term_counts.items()
                 if t in terms and terms[t].kind == kind.term_kind
             ]

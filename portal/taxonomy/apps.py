@@ -12,7 +12,7 @@ class TaxonomyConfig(AppConfig):
 
         from .models import Term
 
-        # Facets, filters and tags read terms from the cache (``registry.terms_by_id``).
+        # Facets keep the terms per content version (``registry.terms_by_id``).
         for signal in (post_save, post_delete):
             signal.connect(
                 bump_content_version, sender=Term, dispatch_uid=f"taxonomy-term-{id(signal)}"

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultipleChooserPanel, Panel
 from wagtail.models import Page
@@ -218,30 +219,23 @@ def _term_titles_shown(term_kind: str, locale_id: int | None) -> dict[int, tuple
     return cached_by_content_version(f"term-titles-shown:{term_kind}:{locale_id}", build)
 
 
-def all_term_titles(term_kind: str, locale_id: int | None) -> dict[int, str]:
-    """{term id: title shown in the locale} for every term of one kind that
-    has a live page (``_term_titles_shown``)."""
-    return {
-        pk: title for pk, (title, _fallback) in _term_titles_shown(term_kind, locale_id).items()
-    }
-
-
-def untranslated_terms(terms: Iterable[Any], locale_id: int | None) -> set[int]:
-    """The ids of those terms that are named in English in the locale: their
-    page is not translated there (its source's title is shown), or, outside
-    the source language, they have no page at all (the term's own name is
-    shown). Lists name them with "(not yet translated)" (docs/languages.md).
+def term_labels(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:
+    """{term id: how lists name it in the locale}: its page's title there (the
+    translation's, else the source page's), else the term's own name, followed
+    by "(not yet translated)" when that is English outside the source language
+    (docs/languages.md). The labels of the tag facets of listings and search.
     No query once the titles of their kinds are cached."""
     source = locale_id is None or locale_id == source_locale_id()
-    by_kind: dict[str, dict[int, tuple[str, bool]]] = {}
-    untranslated = set()
+    mark = " " + gettext("(not yet translated)")
+    shown_by_kind: dict[str, dict[int, tuple[str, bool]]] = {}
+    labels: dict[int, str] = {}
     for term in terms:
-        if term.kind not in by_kind:
-            by_kind[term.kind] = _term_titles_shown(term.kind, locale_id)
-        shown = by_kind[term.kind].get(term.pk)
-        if (shown is None and not source) or (shown is not None and shown[1]):
-            untranslated.add(term.pk)
-    return untranslated
+        if term.kind not in shown_by_kind:  # one cache read per kind, not per term
+            shown_by_kind[term.kind] = _term_titles_shown(term.kind, locale_id)
+        shown = shown_by_kind[term.kind].get(term.pk)
+        label, in_english = (term.name, not source) if shown is None else shown
+        labels[term.pk] = label + mark if in_english else label
+    return labels
 
 
 _terms: tuple[int, dict[int, Any]] | None = None  # (content version, terms by id)
@@ -264,13 +258,13 @@ def terms_by_id() -> dict[int, Any]:
 def term_titles(terms: Iterable[Any], locale_id: int | None) -> dict[int, str]:
     """{term id: title of its page as shown in the locale} (the translation's
     title, else the source page's), for the terms that have a live page.
-    No query when the titles of their kinds are cached (``all_term_titles``)."""
+    No query when the titles of their kinds are cached (``_term_titles_shown``)."""
     titles: dict[int, str] = {}
-    by_kind: dict[str, dict[int, str]] = {}
+    shown_by_kind: dict[str, dict[int, tuple[str, bool]]] = {}
     for term in terms:
-        if term.kind not in by_kind:  # one cache read per kind, not per term
-            by_kind[term.kind] = all_term_titles(term.kind, locale_id)
-        title = by_kind[term.kind].get(term.pk)
-        if title is not None:
-            titles[term.pk] = title
+        if term.kind not in shown_by_kind:  # one cache read per kind, not per term
+            shown_by_kind[term.kind] = _term_titles_shown(term.kind, locale_id)
+        shown = shown_by_kind[term.kind].get(term.pk)
+        if shown is not None:
+            titles[term.pk] = shown[0]
     return titles
