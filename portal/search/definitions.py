@@ -26,6 +26,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy
 from wagtail.models import get_page_models
 
+from portal.core.cache import content_version
 from portal.listings.kinds import listed_kinds
 from portal.taxonomy.registry import TERM_PAGES, TermKind, tag_kinds
 
@@ -124,8 +125,23 @@ def choice_facets() -> tuple[ChoiceFacet, ...]:
     return tuple(found)
 
 
+_type_content_types: dict = {}
+
+
 def type_content_types(using: str | None = None) -> tuple[dict[str, list[int]], dict[int, str]]:
-    """URL type value -> list of content type ids; and id -> type value."""
+    """URL type value -> list of content type ids; and id -> type value. Kept
+    in the process per database and content version (every search reads
+    them); the caller must not change them."""
+    key = (using, content_version())
+    found = _type_content_types.get(key)
+    if found is None:
+        found = _build_type_content_types(using)
+        _type_content_types.clear()
+        _type_content_types[key] = found
+    return found
+
+
+def _build_type_content_types(using):
     models = {
         key: [apps.get_model(label) for label in labels] for key, (labels, _l) in TYPES.items()
     }

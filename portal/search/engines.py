@@ -40,6 +40,7 @@ from .definitions import (
     tag_tables,
 )
 from .models import PageDate
+from .ranking import ranked_statement
 from .statements import Words
 
 # A query with more matches than this among the recent pages is counted and
@@ -436,10 +437,24 @@ class WagtailEngine:
                 matches = matches.filter(pk__in=matches.order_by().values("pk")[:MAX_MATCHES])
             return matches.values_list("pk", flat=True)[offset : offset + fetched]
 
-        sql, params = self._sql(f"page:{offset}:{fetched}:{capped}", build)
+        found = None
+        if self.search.sort == "relevance" and statements.sqlite_backend():
+            found = self._ranked(offset, fetched, capped)
+        sql, params = found or self._sql(f"page:{offset}:{fetched}:{capped}", build)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()][:limit]
+
+    def _ranked(self, offset: int, limit: int, capped: bool) -> tuple[str, list] | None:
+        """SQLite: the page of results by relevance in one pass over the
+        matches (``ranking.py``), the matches being those the counts read
+        (the first ``MAX_MATCHES`` when capped)."""
+        cap = MAX_MATCHES if capped else MAX_MATCHES + 1
+        ids_sql, ids_params = self._sql(
+            "ids" if not capped else "ids:capped",
+            lambda words: self._matching(words).order_by().values("pk")[:cap],
+        )
+        return ranked_statement(ids_sql, ids_params, self._words(), offset, limit)
 
 
 def _with_files_in(language: str) -> Q:

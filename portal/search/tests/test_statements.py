@@ -79,7 +79,47 @@ def test_a_template_is_built_again_after_a_publication(news):
     answer("en", "q=police")
     bump_content_version()
     answer("en", "q=police")
-    assert len(statements._shapes) == 6
+    # By relevance, one statement per version: the matches' ids, which the counts
+    # read and the pages of results rank (ranking.py).
+    assert [key[0] for key in statements._shapes] == ["ids", "ids"]
+
+
+@pytest.mark.parametrize("query", ["q=police", "q=Mission+to+Serbia", "q=police&type=news"])
+def test_a_capped_search_ranks_the_same_matches_as_the_querysets(query, news, monkeypatch):
+    """Past MAX_MATCHES, both rank the first MAX_MATCHES matches found."""
+    from portal.search import engines
+
+    monkeypatch.setattr(engines, "MAX_MATCHES", 2)
+    statements.clear()
+    ranked = answer("en", query)
+    assert ranked[0]["total"][""] == 3, "capped: one more than MAX_MATCHES counted"
+    monkeypatch.setattr(statements, "sqlite_backend", lambda: False)
+    assert ranked == answer("en", query)
+
+
+def test_relevance_reads_the_full_text_table_once(news):
+    """No correlated subquery runs the MATCH again for each match."""
+    from django.test.utils import CaptureQueriesContext
+
+    statements.clear()
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        search = SiteSearch(QueryDict("q=police"))
+        search.use_counts(search.counts())
+        assert search.engine().page_ids(0, 10)
+    ranking = queries.captured_queries[-1]["sql"]
+    with connection.cursor() as cursor:
+        plan = {row[0]: row for row in cursor.execute(f"EXPLAIN QUERY PLAN {ranking}").fetchall()}
+
+    def within_correlated(step):
+        while step[1] in plan:
+            step = plan[step[1]]
+            if "CORRELATED" in step[-1]:
+                return True
+        return False
+
+    scans = [step for step in plan.values() if "VIRTUAL TABLE" in step[-1]]
+    assert scans, plan
+    assert not [step for step in scans if within_correlated(step)], plan
 
 
 def test_words_that_reach_the_sql_elsewhere_are_left_to_the_querysets(news, monkeypatch):
