@@ -17,8 +17,10 @@ indexes a page when it is saved or published (``signals.py``): page models
 opt out of Wagtail's own save handler (``search_auto_update = False``).
 """
 
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -158,14 +160,40 @@ def _objects(model, ids, using):
     return list(queryset)
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within the block, the pages ``index_pages`` is asked to index (on the
+    default database) are collected, and indexed once each when the block
+    ends without an error. A load of many pages saves and publishes each
+    page several times, and indexes it each time otherwise. Nested blocks
+    index when the outermost ends."""
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    index_pages(sorted(ids))
+
+
 def index_pages(
     page_ids: Iterable[int],
     using: str = DEFAULT_DB_ALIAS,
     progress: Callable[[int], object] | None = None,
 ) -> int:
     """Index the pages with these ids (any page types) for search, with their
-    dates and title words. Returns the number of pages indexed."""
+    dates and title words. Returns the number of pages indexed (none inside
+    ``deferred()``, which indexes them when it ends)."""
     page_ids = list(page_ids)
+    if using == DEFAULT_DB_ALIAS and getattr(_deferred, "ids", None) is not None:
+        _deferred.ids.update(page_ids)
+        return 0
     by_model = defaultdict(list)
     types = Page.objects.using(using).filter(pk__in=page_ids).values_list("pk", "content_type")
     for pk, content_type_id in types:

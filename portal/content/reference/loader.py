@@ -27,6 +27,7 @@ from portal.taxonomy.models import Term
 from portal.taxonomy.registry import tag_kinds
 
 from . import dated, elections, meetings, navigation, pages, projects, structures, taxonomy
+from .deferred import indexes_at_the_end
 from .reading import FILES, ReferenceContentError, read_file, read_translations
 from .streamdata import assign_changes
 from .translations import Translator
@@ -46,7 +47,7 @@ class Loader:
     def run(self) -> Counter:
         data = {key: read_file(self.directory, key) for key in FILES}
         translations = read_translations(self.directory)
-        with transaction.atomic():
+        with transaction.atomic(), indexes_at_the_end():
             self.locale = Locale.get_default()
             self.home = pages.load_home(self, data["pages"].home)
             for node in data["pages"].tree:

@@ -62,6 +62,45 @@ def test_a_site_url_the_site_cannot_take_stops_the_command(settings):
         call_command("load_reference_content", verbosity=0)
 
 
+def test_a_changed_page_is_indexed_once_when_the_load_ends(content_dir, page_at, monkeypatch):
+    """Saved and published several times by the load, the page is indexed for
+    search once, in bulk, at the end; its reference index rows are written then."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+    from wagtail.search.models import IndexEntry
+
+    from portal.search import bulk
+
+    replace_in(
+        content_dir / "fields_of_work.yaml",
+        "- title: Policing\n",
+        "- title: Policing and law enforcement\n",
+    )
+    page = page_at("/our-work/fields-of-work/policing/")
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
+    )
+    references.delete()
+    calls = []  # (inside the block, ids, pages indexed)
+    real = bulk.index_pages
+
+    def index_pages(ids, *args, **kwargs):
+        ids = list(ids)
+        inside = getattr(bulk._deferred, "ids", None) is not None
+        calls.append((inside, ids, real(ids, *args, **kwargs)))
+        return calls[-1][2]
+
+    monkeypatch.setattr(bulk, "index_pages", index_pages)
+    Loader(content_dir).run()
+    asked = [indexed for inside, ids, indexed in calls if inside and page.pk in ids]
+    assert asked and not any(asked), "asked while loading, nothing indexed then"
+    done = [indexed for inside, ids, indexed in calls if not inside and page.pk in ids]
+    assert len(done) == 1 and done[0] >= 1, "indexed once, when the load ends"
+    entry = IndexEntry.objects.get(object_id=str(page.pk), content_type_id=page.content_type_id)
+    assert entry.title == "Policing and law enforcement"
+    assert references.filter(model_path="term", to_object_id=str(page.term_id)).exists()
+
+
 def test_editing_a_file_updates_that_page_only(content_dir, page_at):
     replace_in(
         content_dir / "fields_of_work.yaml",
