@@ -7,6 +7,7 @@ the admin (Snippets › Recommendations, ``wagtail_hooks.py``)."""
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -25,6 +26,9 @@ from wagtail.models import Orderable
 from portal.taxonomy.years import MAX_YEAR, MIN_YEAR
 
 from .vocabulary import NOT_ASSESSED, Status, ThemeCode, status_choices
+
+# The recommendations being saved on each thread (``Recommendation.save``).
+_local = threading.local()
 
 
 class Theme(models.Model):
@@ -151,8 +155,13 @@ class Recommendation(ClusterableModel):
     def save(self, *args, **kwargs):
         # Saving writes every field, the stored status too, as this instance
         # last read it; the inline assessments are committed only inside
-        # ``ClusterableModel.save``. Stored again once both are written.
-        super().save(*args, **kwargs)
+        # ``ClusterableModel.save``. Stored again once both are written, once:
+        # the assessments' own signals leave it to this save (``saving``).
+        _saving_now().append(self)
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            _saving_now().remove(self)
         self.latest_status, self.latest_year = store_current_status([self.pk])[self.pk]
 
     @property
@@ -197,6 +206,18 @@ class FollowUp(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["recommendation", "year"], name="unique_follow_up_year")
         ]
+
+
+def saving(recommendation_id: int | None) -> bool:
+    """Whether that recommendation is being saved (with its inline
+    assessments) on this thread, and will store its status when it is done."""
+    return any(r.pk == recommendation_id for r in _saving_now())
+
+
+def _saving_now() -> list:
+    if not hasattr(_local, "saving"):
+        _local.saving = []
+    return _local.saving
 
 
 def store_current_status(recommendation_ids: Iterable[int]) -> dict[int, tuple[str, int | None]]:

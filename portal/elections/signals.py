@@ -7,11 +7,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.core.cache import bump_content_version
 
-from .records import FollowUp, Recommendation, store_current_status
+from .records import FollowUp, Recommendation, saving, store_current_status
 
 
 def assessment_changed(sender, instance: FollowUp, **kwargs) -> None:
-    store_current_status([instance.recommendation_id])
+    if not saving(instance.recommendation_id):  # else its save stores it once, at the end
+        store_current_status([instance.recommendation_id])
 
 
 def connect() -> None:

@@ -1,5 +1,5 @@
-"""A real server and a real browser: the site is migrated and loaded into a
-throwaway SQLite database, served by ``manage.py runserver`` on a free port,
+"""A real server and a real browser: a copy of the session's reference site
+(SQLite, ``portal/core/tests/sites.py``), served by ``manage.py runserver`` on a free port,
 and driven with Playwright through Debian's Chromium (/usr/bin/chromium).
 
 Besides the reference content, twenty generated items (``generate_content``,
@@ -50,18 +50,17 @@ def site_url(site):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    database = tmp_path_factory.mktemp("site") / "site.sqlite3"
+def site(tmp_path_factory, reference_site):
+    folder = tmp_path_factory.mktemp("site")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{database}",
+        **reference_site(folder),  # a copy of the session's reference site
         "DEBUG": "false",
         "SITE_URL": url,  # absolute links (canonical, .ics) point at this server
-        "MEDIA_ROOT": str(database.parent / "media"),
-        "EMAIL_FILE_PATH": str(database.parent / "mail"),  # the worker writes mail here
+        "EMAIL_FILE_PATH": str(folder / "mail"),  # the worker writes mail here
         "PYTHONUNBUFFERED": "1",
         # The worker beside the server, as `make run` has it, quick to pick up work.
         "TASK_QUEUE": "database",
@@ -74,8 +73,7 @@ def site(tmp_path_factory):
         "VISITOR_RATE_LIMITS_ENABLED": "false",
     }
     for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_reference_content", "-v0"],
+        ["sync_site"],
         ["generate_content", "--items", "20", "--seed", "1", "-v0"],
     ):
         subprocess.run(manage_command(*command), env=env, check=True, cwd=ROOT)

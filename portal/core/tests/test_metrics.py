@@ -4,13 +4,12 @@ real gunicorn with two workers, any worker reports the sum of both."""
 
 import os
 import re
-import subprocess
 import urllib.request
 from functools import partial
 
 import pytest
 
-from .servers import ROOT, answers, free_port, gunicorn_command, manage_command, running
+from .servers import answers, free_port, gunicorn_command, running
 
 TOKEN = "a-long-scraper-token"
 REQUESTS = re.compile(
@@ -77,13 +76,13 @@ def scrape(port: int) -> str:
         return response.read().decode()
 
 
-def test_gunicorn_workers_add_up_their_counters(tmp_path):
+def test_gunicorn_workers_add_up_their_counters(tmp_path, reference_site):
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        **reference_site(tmp_path),
         "CACHE_DIR": str(tmp_path / "versions"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
@@ -94,7 +93,6 @@ def test_gunicorn_workers_add_up_their_counters(tmp_path):
         "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),
     }
     env.pop("REDIS_URL", None)
-    subprocess.run(manage_command("migrate", "--noinput", "-v0"), env=env, cwd=ROOT, check=True)
     with running(gunicorn_command(), partial(answers, f"http://127.0.0.1:{port}/healthz"), env=env):
         before = gets(scrape(port))
         for _ in range(20):  # new connections: both workers take some

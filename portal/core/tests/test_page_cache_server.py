@@ -44,14 +44,14 @@ def request(port, path, method="GET", headers=()):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, reference_site):
     folder = tmp_path_factory.mktemp("page-cache")
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
+        **reference_site(folder),
         "CACHE_DIR": str(folder / "versions"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "PAGE_CACHE": "on",
@@ -59,8 +59,7 @@ def served(tmp_path_factory):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
     }
     env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput", "-v0"], ["load_reference_content", "-v0"]):
-        subprocess.run(manage_command(*command), env=env, cwd=ROOT, check=True)
+    subprocess.run(manage_command("sync_site"), env=env, cwd=ROOT, check=True)
     ready = partial(answers, f"http://127.0.0.1:{port}/healthz")
     with running(gunicorn_command(), ready, env=env, stop_timeout=20):
         yield port, env

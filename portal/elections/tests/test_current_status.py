@@ -114,6 +114,32 @@ def test_saving_a_recommendation_read_before_an_assessment_keeps_the_stored_stat
     assert stored(recommendation) == ("partially", 2024)
 
 
+def test_a_recommendation_saved_with_its_assessments_stores_its_status_once(election, monkeypatch):
+    """As the admin saves it: the inline assessments are committed inside the
+    recommendation's save, whose end stores the status; their signals do not."""
+    from portal.elections import records
+
+    calls = []
+    real = records.store_current_status
+    monkeypatch.setattr(records, "store_current_status", lambda ids: real(calls.append(1) or ids))
+    monkeypatch.setattr(
+        "portal.elections.signals.store_current_status",
+        lambda ids: real(calls.append(1) or ids),
+    )
+    recommendation = RecommendationFactory(election=election, number=1)
+    calls.clear()
+    recommendation.follow_ups = [
+        FollowUp(year=2023, status="partially"),
+        FollowUp(year=2024, status="mostly"),
+        FollowUp(year=2025, status="fully"),
+    ]
+    recommendation.save()
+    assert len(calls) == 1
+    assert stored(recommendation) == ("fully", 2025)
+    FollowUpFactory(recommendation=recommendation, year=2026, status="not_implemented")
+    assert len(calls) == 2, "an assessment saved on its own still stores it"
+
+
 def test_store_current_status_answers_and_stores_several_at_once(many):
     Recommendation.objects.update(latest_status=NOT_ASSESSED, latest_year=None)
     answered = store_current_status(r.pk for r in many)
