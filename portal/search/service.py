@@ -68,6 +68,10 @@ class Answer:
     suggestion: str = ""
     help: Help | None = None
     default_language_url: str = ""
+    # Non-default languages: the same search among the default language's pages
+    # (which include the pages not yet translated), its address and total.
+    default_language_link: str = ""
+    default_language_total: int = 0
     sorts: list[dict] = field(default_factory=list)
     ran: bool = False  # a search ran (its results, facets and promotions are set)
 
@@ -101,6 +105,11 @@ class Answer:
             context.update(help=self.help, fields_of_work=self.help.fields_of_work)
         if self.default_language_url:
             context["default_language_url"] = self.default_language_url
+        if self.default_language_total > self.total:
+            context.update(
+                default_language_link=self.default_language_link,
+                default_language_total=self.default_language_total,
+            )
         return context
 
 
@@ -191,11 +200,27 @@ def _run(search, request, result):
     result.ran = True
     if total < FEW_RESULTS and number == 1:
         result.suggestion = _cached(search, "suggestion", lambda: search.suggestion() or "")
+    default = settings.LANGUAGE_CODE
     if not total:
         result.help = _cached_help(search.locale)
-        default = settings.LANGUAGE_CODE
         if search.language != default:
             result.default_language_url = reverse_in(default)
+    if search.language != default and number == 1:
+        url = reverse_in(default)
+        result.default_language_link = f"{url}?{urlencode(search.selected_params())}"
+        result.default_language_total = _total_in(default, search)
+
+
+def _total_in(language: str, search: SiteSearch) -> int:
+    """How many pages of ``language`` the same words and filters match
+    (counted as a search in that language would count them, and cached
+    with its counts)."""
+    with translation.override(language):
+        other = SiteSearch(search.selected_params(), language=language)
+        if not other.runnable:
+            return 0
+        other.use_counts(_cached(other, "counts", other.counts))
+        return other.total()
 
 
 def reverse_in(language: str) -> str:

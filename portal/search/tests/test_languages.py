@@ -85,6 +85,32 @@ def test_an_empty_language_offers_the_english_pages(client, pages):
     assert 'href="/en/search/?q=minorities"' in response.content.decode()
 
 
+def test_a_search_says_how_many_english_pages_match_when_more_do(client, pages, page_at):
+    """The reader of another language learns that pages not yet translated
+    match too: the English count, linked to the same search in English."""
+    for n in range(3):  # English only, not translated
+        NewsPageFactory(
+            parent=page_at("/news/"),
+            title=f"Minorities roundtable {n}",
+            summary="Only in English so far.",
+        )
+    response = client.get("/fr/search/", {"q": "minorities", "type": "news"})
+    assert response.status_code == 200
+    french = response.context["total"]
+    english = client.get("/en/search/", {"q": "minorities", "type": "news"}).context["total"]
+    assert english > french
+    page = response.content.decode()
+    assert 'href="/en/search/?q=minorities&amp;type=news" hreflang="en"' in page
+    assert f"{english} résultats parmi les pages en anglais" in page
+    # In English, and where the visitor's language matches as many: no such line.
+    assert (
+        "among the English pages"
+        not in client.get("/en/search/", {"q": "minorities"}).content.decode()
+    )
+    response = client.get("/fr/search/", {"q": "observatrices"})
+    assert "parmi les pages en anglais" not in response.content.decode()
+
+
 @postgres_only
 def test_a_search_that_runs_too_long_is_cut_off(client, settings, monkeypatch, pages):
     from portal.search import query
