@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -214,13 +214,20 @@ def _run(search, request, result):
 def _total_in(language: str, search: SiteSearch) -> int:
     """How many pages of ``language`` the same words and filters match
     (counted as a search in that language would count them, and cached
-    with its counts)."""
-    with translation.override(language):
-        other = SiteSearch(search.selected_params(), language=language)
-        if not other.runnable:
-            return 0
-        other.use_counts(_cached(other, "counts", other.counts))
-        return other.total()
+    with its counts). 0 if that count runs too long: the visitor's own
+    results are shown without it (a savepoint keeps the request's
+    transaction usable on PostgreSQL)."""
+    try:
+        with transaction.atomic(), translation.override(language):
+            other = SiteSearch(search.selected_params(), language=language)
+            if not other.runnable:
+                return 0
+            other.use_counts(_cached(other, "counts", other.counts))
+            return other.total()
+    except DatabaseError as exc:
+        if not is_timeout(exc):
+            raise
+        return 0
 
 
 def reverse_in(language: str) -> str:

@@ -111,6 +111,26 @@ def test_a_search_says_how_many_english_pages_match_when_more_do(client, pages, 
     assert "parmi les pages en anglais" not in response.content.decode()
 
 
+def test_an_english_count_that_runs_too_long_leaves_the_results_alone(client, pages, monkeypatch):
+    from django.db import OperationalError
+
+    from portal.search import query
+
+    real = query.SiteSearch.counts
+
+    def counts(self):
+        if self.language == "en":
+            raise OperationalError("canceling statement due to statement timeout")
+        return real(self)
+
+    monkeypatch.setattr(query.SiteSearch, "counts", counts)
+    response = client.get("/fr/search/", {"q": "observatrices"})
+    assert response.status_code == 200
+    assert pages["fr"].pk in [r.page_id for r in response.context["results"]]
+    assert "parmi les pages en anglais" not in response.content.decode()
+    assert not response.context["errors"]
+
+
 @postgres_only
 def test_a_search_that_runs_too_long_is_cut_off(client, settings, monkeypatch, pages):
     from portal.search import query
